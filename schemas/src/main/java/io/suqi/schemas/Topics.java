@@ -1,0 +1,61 @@
+package io.suqi.schemas;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic Suqi owns, with its serdes. No other code spells a topic name. */
+public final class Topics {
+
+  private static final int PARTITIONS = 3;
+  private static final Serde<String> KEY = Serdes.String();
+
+  /** Questions as asked (after the API key was verified). */
+  public static final Topic<String, Question> QUERIES =
+      new Topic<>("suqi.queries", KEY, AvroSerde.of(Question.class), PARTITIONS);
+  /** Records on suqi.queries that are not a Question, with the reason. */
+  public static final Topic<String, DeadLetter> QUERIES_DEAD_LETTER =
+      new Topic<>("suqi.queries.dlq", KEY, AvroSerde.of(DeadLetter.class), 1);
+  public static final Topic<String, AgentResult> AGENT_RESULTS =
+      new Topic<>("suqi.agent-results", KEY, AvroSerde.of(AgentResult.class), PARTITIONS);
+  public static final Topic<String, Response> RESPONSES =
+      new Topic<>("suqi.responses", KEY, AvroSerde.of(Response.class), PARTITIONS);
+  public static final Topic<String, ResponseStep> RESPONSE_STEPS =
+      new Topic<>("suqi.response-steps", KEY, AvroSerde.of(ResponseStep.class), PARTITIONS);
+  public static final Topic<String, OrchestrationEvent> ORCHESTRATION_LOG =
+      new Topic<>("suqi.orchestration-log", KEY, AvroSerde.of(OrchestrationEvent.class), PARTITIONS);
+
+  /** Point-of-sale transactions as JSON (DESIGN §3.2), from any producer; key txn_id. */
+  public static final Topic<String, String> POS_TRANSACTIONS =
+      new Topic<>("retail.pos.transactions", KEY, Serdes.String(), PARTITIONS);
+  public static final Topic<String, StoreMetric> METRICS_REALTIME =
+      new Topic<>("retail.metrics.realtime", KEY, AvroSerde.of(StoreMetric.class), PARTITIONS);
+  public static final Topic<String, Anomaly> ANOMALIES =
+      new Topic<>("retail.anomalies", KEY, AvroSerde.of(Anomaly.class), PARTITIONS);
+
+  private static final Map<AgentType, Topic<String, AgentTask>> AGENT_TASKS = new EnumMap<>(AgentType.class);
+
+  static {
+    for (AgentType agent : AgentType.values()) {
+      AGENT_TASKS.put(agent, new Topic<>("agent." + agent.name().toLowerCase() + ".tasks", KEY,
+          AvroSerde.of(AgentTask.class), PARTITIONS));
+    }
+  }
+
+  private Topics() {}
+
+  /** The task topic of an agent: agent.analytics.tasks, agent.ml.tasks, … */
+  public static Topic<String, AgentTask> tasksFor(AgentType agent) {
+    return AGENT_TASKS.get(agent);
+  }
+
+  /** All topics, for creating them at start. */
+  public static List<Topic<?, ?>> all() {
+    Stream<Topic<?, ?>> owned = Stream.of(QUERIES, QUERIES_DEAD_LETTER, AGENT_RESULTS, RESPONSES,
+        RESPONSE_STEPS, ORCHESTRATION_LOG, POS_TRANSACTIONS, METRICS_REALTIME, ANOMALIES);
+    return Stream.concat(owned, AGENT_TASKS.values().stream()).toList();
+  }
+}

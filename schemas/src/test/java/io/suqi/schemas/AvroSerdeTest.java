@@ -1,0 +1,72 @@
+package io.suqi.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+class AvroSerdeTest {
+
+  private final AvroSerde<Question> serde = AvroSerde.of(Question.class);
+
+  @Test
+  void aQuestionSurvivesTheRoundTrip() {
+    Question question = Question.newBuilder().setQueryId("q-1").setTenantId("acme").setPlatform("chat")
+        .setQuestion("top 5 stores by revenue last month").setSubmittedAt(Instant.ofEpochMilli(1_700_000_000_000L))
+        .build();
+
+    byte[] bytes = serde.serializer().serialize("suqi.queries", question);
+
+    assertThat(serde.deserializer().deserialize("suqi.queries", bytes)).isEqualTo(question);
+  }
+
+  @Test
+  void aRecordWrittenWithAnOlderVersionIsReadIntoTheCurrentClass() throws Exception {
+    // Given an older Question without user_id and context_limit, known to the serde
+    Schema older = SchemaBuilder.record("Question").namespace("io.suqi.schemas").fields()
+        .requiredString("query_id").requiredString("tenant_id").requiredString("platform")
+        .requiredString("question")
+        .name("submitted_at").type(org.apache.avro.LogicalTypes.timestampMillis()
+            .addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
+        .endRecord();
+    AvroSerde<Question> reader = new AvroSerde<>(Question.class, List.of(older));
+    GenericRecord record = new GenericData.Record(older);
+    record.put("query_id", "q-2");
+    record.put("tenant_id", "acme");
+    record.put("platform", "chat");
+    record.put("question", "revenue by store");
+    record.put("submitted_at", 1_700_000_000_000L);
+    ByteBuffer written = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(record);
+
+    // When the current serde reads it
+    Question read = reader.decode(toBytes(written));
+
+    // Then the new fields take their defaults
+    assertThat(read.getQueryId()).isEqualTo("q-2");
+    assertThat(read.getContextLimit()).isEqualTo(10);
+    assertThat(read.getUserId()).isNull();
+  }
+
+  @Test
+  void bytesThatAreNotARecordRaiseASerializationExceptionThatSaysSo() {
+    assertThatThrownBy(() -> serde.decode("{\"question\":\"hi\"}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("not a Question");
+  }
+
+  private static byte[] toBytes(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+}
