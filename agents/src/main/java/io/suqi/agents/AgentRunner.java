@@ -1,0 +1,297 @@
+package io.suqi.agents;
+
+import io.suqi.schemas.AgentResult;
+import io.suqi.schemas.AgentTask;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.Topic;
+import io.suqi.schemas.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka loop of any agent: one thread consumes the agent's task topic, calls the handler and
+ * produces each result to {@link Topics#AGENT_RESULTS} keyed by query id. Offsets are committed
+ * only after the results of a poll are acknowledged (at least once; downstream is idempotent), so
+ * a crash redelivers tasks rather than losing them. Undecodable tasks are logged and skipped; a
+ * handler that throws yields a FAILED result.
+ */
+public final class AgentRunner implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AgentRunner.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  /** Pause after a Kafka error before polling again, so a persistent fault does not spin. */
+  private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+
+  private enum State { NEW, RUNNING, STOPPED }
+
+  private final AgentType agent;
+  private final Topic<String, AgentTask> tasks;
+  private final TaskHandler handler;
+  private final Duration pollTimeout;
+  private final Supplier<Consumer<String, byte[]>> consumers;
+  private final Supplier<Producer<String, AgentResult>> producers;
+  private final Clock clock;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+  private State state = State.NEW;
+  private Consumer<String, byte[]> consumer;
+  private Thread thread;
+
+  public AgentRunner(AgentConfig config, AgentType agent, TaskHandler handler) {
+    this(agent, handler, config.pollTimeout(), () -> newConsumer(config, agent), () -> newProducer(config, agent),
+        Clock.systemUTC());
+  }
+
+  /** For tests: any consumer and producer (e.g. Kafka's MockConsumer and MockProducer). */
+  AgentRunner(AgentType agent, TaskHandler handler, Duration pollTimeout,
+      Supplier<Consumer<String, byte[]>> consumers, Supplier<Producer<String, AgentResult>> producers, Clock clock) {
+    this.agent = Objects.requireNonNull(agent, "agent");
+    this.tasks = Topics.tasksFor(agent);
+    this.handler = Objects.requireNonNull(handler, "handler");
+    this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout");
+    this.consumers = consumers;
+    this.producers = producers;
+    this.clock = clock;
+  }
+
+  /** Starts the consumer thread. A runner starts once; after {@link #stop()} make a new one. */
+  public synchronized void start() {
+    if (state != State.NEW) {
+      throw new IllegalStateException("the " + agent + " runner was already " + state.name().toLowerCase());
+    }
+    consumer = consumers.get();
+    Producer<String, AgentResult> producer = producers.get();
+    thread = new Thread(() -> run(consumer, producer), "agent-" + agent.name().toLowerCase());
+    state = State.RUNNING;
+    thread.start();
+  }
+
+  /** Stops polling, lets the task in hand finish, closes the clients. Safe to call repeatedly. */
+  public synchronized void stop() {
+    State was = state;
+    state = State.STOPPED;
+    if (was != State.RUNNING) {
+      return;
+    }
+    stopRequested.countDown();
+    consumer.wakeup();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public boolean isRunning() {
+    return thread != null && thread.isAlive();
+  }
+
+  private boolean stopping() {
+    return stopRequested.getCount() == 0;
+  }
+
+  private void run(Consumer<String, byte[]> consumer, Producer<String, AgentResult> producer) {
+    try {
+      consumer.subscribe(List.of(tasks.name()));
+      while (!stopping()) {
+        try {
+          ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+          if (!records.isEmpty() && !process(records, consumer, producer)) {
+            backOff();
+          }
+        } catch (WakeupException e) {
+          // stop() was called; the loop condition ends the loop
+        } catch (KafkaException e) {
+          // e.g. a commit refused after a rebalance: the uncommitted tasks come back to someone
+          LOG.warn("{} agent: Kafka error, continuing: {}", agent, e.toString());
+          backOff();
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.error("{} agent: task loop stopped", agent, e);
+    } finally {
+      closeQuietly(() -> consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT)));
+      closeQuietly(() -> producer.close(CLOSE_TIMEOUT));
+      LOG.info("{} agent stopped", agent);
+    }
+  }
+
+  /**
+   * Handles one poll's tasks and commits what was acknowledged. Returns false if some result was
+   * not acknowledged: that partition is rewound so its tasks are handled again.
+   */
+  private boolean process(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer,
+      Producer<String, AgentResult> producer) {
+    Map<TopicPartition, List<Sent>> sentByPartition = new HashMap<>();
+    for (TopicPartition partition : records.partitions()) {
+      List<Sent> sent = sentByPartition.computeIfAbsent(partition, p -> new ArrayList<>());
+      for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        if (stopping()) {
+          break; // not committed, so redelivered after restart
+        }
+        sent.add(new Sent(record.offset(), decode(record).map(task -> send(producer, task))
+            .orElse(CompletableFuture.completedFuture(null))));
+      }
+    }
+    Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+    boolean allAcknowledged = true;
+    for (Map.Entry<TopicPartition, List<Sent>> entry : sentByPartition.entrySet()) {
+      for (Sent sent : entry.getValue()) {
+        Optional<Exception> failure = awaitAck(sent.ack());
+        if (failure.isPresent()) {
+          LOG.warn("{} agent: result for {} offset {} not acknowledged, will handle it again: {}",
+              agent, entry.getKey(), sent.offset(), failure.get().toString());
+          consumer.seek(entry.getKey(), sent.offset());
+          allAcknowledged = false;
+          break;
+        }
+        done.put(entry.getKey(), new OffsetAndMetadata(sent.offset() + 1));
+      }
+    }
+    if (!done.isEmpty()) {
+      try {
+        consumer.commitSync(done);
+      } catch (WakeupException e) {
+        consumer.commitSync(done); // stop() interrupted the commit, not the work: finish it
+      }
+    }
+    return allAcknowledged;
+  }
+
+  /** The task in a record, or empty (logged) if the record holds none: skipping beats a stuck loop. */
+  private Optional<AgentTask> decode(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      LOG.warn("{} agent: skipping empty task at {}-{}@{}", agent, record.topic(), record.partition(), record.offset());
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(tasks.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    } catch (RuntimeException e) {
+      LOG.warn("{} agent: skipping undecodable task at {}-{}@{} (key {}): {}", agent, record.topic(),
+          record.partition(), record.offset(), record.key(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Future<RecordMetadata> send(Producer<String, AgentResult> producer, AgentTask task) {
+    AgentResult result = handle(task);
+    try {
+      return producer.send(toRecord(result));
+    } catch (KafkaException e) {
+      // typically a result that does not encode (a handler built it with a missing field)
+      LOG.warn("{} agent: result for query {} not sendable: {}", agent, task.getQueryId(), e.toString());
+      return producer.send(toRecord(AgentResults.failed(task, "result could not be sent: " + e.getMessage(),
+          Duration.ofMillis(result.getDurationMs()), clock.instant())));
+    }
+  }
+
+  private AgentResult handle(AgentTask task) {
+    long started = System.nanoTime();
+    try {
+      AgentResult result = handler.handle(task);
+      if (result == null) {
+        throw new IllegalStateException("the handler returned no result");
+      }
+      return result;
+    } catch (Exception e) {
+      LOG.warn("{} agent: handler failed for query {}", agent, task.getQueryId(), e);
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return AgentResults.failed(task, reason, Duration.ofNanos(System.nanoTime() - started), clock.instant());
+    }
+  }
+
+  private static ProducerRecord<String, AgentResult> toRecord(AgentResult result) {
+    return new ProducerRecord<>(Topics.AGENT_RESULTS.name(), result.getQueryId(), result);
+  }
+
+  private static Optional<Exception> awaitAck(Future<RecordMetadata> ack) {
+    try {
+      ack.get(); // bounded by the producer's delivery.timeout.ms
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      return Optional.of(e.getCause() instanceof Exception cause ? cause : e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of(e);
+    }
+  }
+
+  private void closeQuietly(Runnable close) {
+    try {
+      close.run();
+    } catch (RuntimeException e) {
+      LOG.warn("{} agent: closing a Kafka client failed: {}", agent, e.toString());
+    }
+  }
+
+  private void backOff() {
+    try {
+      stopRequested.await(RETRY_BACKOFF.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Consumer<String, byte[]> newConsumer(AgentConfig config, AgentType agent) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-consumer");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50); // a task should not wait for a fuller fetch
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+    // tasks may come from a transactional (exactly-once) orchestrator: never act on aborted ones
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // bytes, decoded by hand: a bad record must be skippable, not an exception inside poll()
+    return new KafkaConsumer<>(props, Topics.tasksFor(agent).keySerde().deserializer(), new ByteArrayDeserializer());
+  }
+
+  private static Producer<String, AgentResult> newProducer(AgentConfig config, AgentType agent) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, config.groupId() + "-producer");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    return new KafkaProducer<>(props, Topics.AGENT_RESULTS.keySerde().serializer(),
+        Topics.AGENT_RESULTS.valueSerde().serializer());
+  }
+
+  private record Sent(long offset, Future<RecordMetadata> ack) {}
+}

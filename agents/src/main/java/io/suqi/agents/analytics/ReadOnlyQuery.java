@@ -1,0 +1,91 @@
+package io.suqi.agents.analytics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Runs one statement in a read-only transaction as the least-privileged role {@value #ROLE},
+ * with a statement timeout and a row cap, and rolls back: whatever the SQL were, it could
+ * neither write nor read outside retail and kb, nor run for long.
+ */
+public final class ReadOnlyQuery {
+
+  /** Created by the migrations (V3); the connecting user must be a member (superusers are). */
+  static final String ROLE = "suqi_analytics";
+
+  private final DataSource dataSource;
+  private final AnalyticsConfig config;
+
+  public ReadOnlyQuery(DataSource dataSource, AnalyticsConfig config) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  public TabularResult run(SqlStatement statement) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        try (Statement setup = connection.createStatement()) {
+          setup.execute("SET TRANSACTION READ ONLY");
+          setup.execute("SET LOCAL ROLE " + ROLE);
+        }
+        try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+          timeout.setString(1, config.statementTimeout().toMillis() + "ms");
+          timeout.execute();
+        }
+        return read(connection, statement);
+      } finally {
+        endTransaction(connection, autoCommit);
+      }
+    }
+  }
+
+  /**
+   * Rolls back (there is nothing to keep; this also ends the SET LOCALs) and restores auto-commit,
+   * so a pooled connection goes back as it came. A failure here must not hide the query's own
+   * outcome; a broken connection is the pool's to discard.
+   */
+  private static void endTransaction(Connection connection, boolean autoCommit) {
+    try {
+      connection.rollback();
+      connection.setAutoCommit(autoCommit);
+    } catch (SQLException ignored) {
+      // see above
+    }
+  }
+
+  private TabularResult read(Connection connection, SqlStatement statement) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(statement.sql())) {
+      List<Object> parameters = statement.parameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setObject(i + 1, parameters.get(i));
+      }
+      query.setMaxRows(config.maxRows() + 1); // one more than kept tells whether rows were cut
+      List<Column> columns = statement.columns();
+      List<List<String>> rows = new ArrayList<>();
+      boolean truncated = false;
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          if (rows.size() == config.maxRows()) {
+            truncated = true;
+            break;
+          }
+          List<String> row = new ArrayList<>(columns.size());
+          for (int c = 0; c < columns.size(); c++) {
+            row.add(columns.get(c).type().read(result, c + 1));
+          }
+          rows.add(row);
+        }
+      }
+      return new TabularResult(columns, rows, truncated);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.suqi.demo;
+
+import java.util.List;
+
+/**
+ * Everything one load writes. Sales are not held here but regenerated on demand by {@code sales},
+ * so a quarter of a million lines never sit in memory at once.
+ */
+record DemoData(List<DemoTenant> tenants, List<Store> stores, List<Product> products,
+    List<Customer> customers, SaleGenerator sales, List<CompetitorPrice> competitorPrices,
+    List<KbDocument> documents) {
+
+  static DemoData generate(DemoDataConfig config, LoadWindow window) {
+    DemoCatalog catalog = DemoCatalog.load();
+    RandomSource random = new RandomSource(config.seed());
+    List<DemoTenant> tenants = config.tenants();
+
+    List<Store> stores = new StoreGenerator(catalog, window)
+        .generate(tenants, TenantShares.split(config.stores(), tenants), random.forPart("stores"));
+    List<Product> products = new ProductGenerator(catalog)
+        .generate(tenants, TenantShares.split(config.products(), tenants), random.forPart("products"));
+    List<Customer> customers = new CustomerGenerator(catalog, window).generate(tenants,
+        TenantShares.split(config.customers(), tenants), stores, random.forPart("customers"));
+
+    DailyVolume volume = SeasonalDailyVolume.calibrated(stores, window,
+        config.transactionLines() / SaleGenerator.meanLinesPerSale());
+    SaleGenerator sales = new SaleGenerator(random, window, stores, volume,
+        new ProductPicker(products, catalog, random.forPart("product-popularity")),
+        new CustomerPicker(customers));
+
+    List<CompetitorPrice> competitorPrices = new CompetitorPriceGenerator(catalog, window)
+        .generate(products, random.forPart("competitor-prices"));
+    List<KbDocument> documents = KnowledgeBase.load()
+        .documentsFor(tenants, window, random.forPart("documents"));
+    return new DemoData(tenants, stores, products, customers, sales, competitorPrices, documents);
+  }
+}

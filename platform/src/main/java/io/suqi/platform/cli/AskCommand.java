@@ -1,0 +1,101 @@
+package io.suqi.platform.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.suqi.platform.runtime.RuntimeConfig;
+import io.suqi.platform.runtime.RuntimeInfo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ask", mixinStandardHelpOptions = true,
+    description = "Ask a question through the HTTP gateway and print the answer as a table.")
+final class AskCommand implements Callable<Integer> {
+
+  @Parameters(paramLabel = "QUESTION", description = "e.g. \"top 5 stores by revenue last month\"")
+  String question;
+
+  @Option(names = "--json", description = "Print the response JSON as returned by POST /v1/ask.")
+  boolean asJson;
+
+  @Option(names = "--key", paramLabel = "KEY",
+      description = "API key (default: $SUQI_API_KEY, else the last key made by `suqi tenant create`).")
+  String key;
+
+  @Option(names = "--platform", defaultValue = "chat", description = "X-Suqi-Platform (default: ${DEFAULT-VALUE}).")
+  String platform;
+
+  @Option(names = "--url", paramLabel = "URL",
+      description = "Gateway (default: the running `suqi up` of --data-dir, else http://127.0.0.1:"
+          + RuntimeConfig.DEFAULT_HTTP_PORT + ").")
+  String url;
+
+  @Mixin
+  DataDirOption dataDir;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Override
+  public Integer call() throws Exception {
+    String apiKey = apiKey().orElseThrow(() -> new IllegalArgumentException(
+        "no API key: pass --key, set SUQI_API_KEY, or run `bin/suqi tenant create NAME` first"));
+    String gateway = url != null ? url : dataDir.running().map(RuntimeInfo::http)
+        .orElse("http://127.0.0.1:" + RuntimeConfig.DEFAULT_HTTP_PORT);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/v1/ask"))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + apiKey)
+        .header("X-Suqi-Platform", platform)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("question", question))))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IllegalStateException("no gateway at " + gateway + "; start it with `bin/suqi up`");
+    }
+    JsonNode body = json.readTree(response.body());
+    if (asJson) {
+      System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+    } else if (response.statusCode() >= 400) {
+      System.err.println("error " + response.statusCode() + ": " + body.path("error").asText());
+    } else {
+      print(body, System.out);
+    }
+    return response.statusCode() >= 400 ? 1 : 0;
+  }
+
+  private Optional<String> apiKey() throws IOException {
+    if (key != null) {
+      return Optional.of(key);
+    }
+    String env = System.getenv("SUQI_API_KEY");
+    if (env != null && !env.isBlank()) {
+      return Optional.of(env.strip());
+    }
+    var saved = dataDir.directory().cliKey();
+    return Files.exists(saved) ? Optional.of(Files.readString(saved).strip()) : Optional.empty();
+  }
+
+  static void print(JsonNode body, PrintStream out) {
+    JsonNode answer = body.path("answer");
+    out.println(answer.path("text").asText());
+    new AnswerTable(answer.path("columns"), answer.path("rows")).printTo(out);
+    out.printf("[%s · intent %s (%.2f) · agent %s · %d ms%s]%n", body.path("status").asText(),
+        body.path("intent").asText(), body.path("confidence").asDouble(), body.path("agent").asText("-"),
+        body.path("latency_ms").asLong(), body.path("cache_hit").asBoolean() ? " · cached" : "");
+  }
+}

@@ -1,0 +1,27 @@
+package io.suqi.platform.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `suqi` command: run the system, manage tenants, ask questions. */
+@Command(name = "suqi", mixinStandardHelpOptions = true, version = "suqi 0.1.0",
+    description = "Suqi Streams: the event-driven backbone for AI-orchestrated retail analytics.",
+    subcommands = {UpCommand.class, TenantCommand.class, AskCommand.class, BenchCommand.class})
+public final class SuqiCli implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    int exit = new CommandLine(new SuqiCli())
+        .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+          // One line that says what went wrong and what to do; the stack trace is for the log.
+          commandLine.getErr().println("suqi: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          return 2;
+        })
+        .execute(args);
+    System.exit(exit);
+  }
+}

@@ -1,0 +1,125 @@
+package io.suqi.platform.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import io.suqi.platform.tenant.ApiKeys;
+import io.suqi.schemas.Question;
+import io.suqi.schemas.Response;
+import io.suqi.schemas.Topics;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * POST /v1/ask: verifies the API key, publishes the question to suqi.queries and waits for its
+ * response on suqi.responses.
+ */
+final class AskEndpoint implements AutoCloseable {
+
+  private final GatewayConfig config;
+  private final ApiKeys apiKeys;
+  private final ObjectMapper json;
+  private final AnswerJson answers;
+  private final KafkaProducer<String, Question> producer;
+  private final ResponseWaiter responses;
+
+  AskEndpoint(GatewayConfig config, ApiKeys apiKeys, ObjectMapper json) {
+    this.config = config;
+    this.apiKeys = apiKeys;
+    this.json = json;
+    this.answers = new AnswerJson(json);
+    this.producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.LINGER_MS_CONFIG, 0),
+        Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer());
+    this.responses = new ResponseWaiter(config.bootstrapServers());
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Allow", "POST");
+      error(exchange, 405, "use POST with a JSON body {\"question\": \"...\"}");
+      return;
+    }
+    Optional<String> tenant = tenantOf(exchange);
+    if (tenant.isEmpty()) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+      error(exchange, 401, "missing or unknown API key: send 'Authorization: Bearer KEY' "
+          + "(create one with: bin/suqi tenant create NAME)");
+      return;
+    }
+    AskRequest request;
+    try {
+      request = AskRequest.parse(json, exchange.getRequestBody().readAllBytes());
+    } catch (AskRequest.BadRequest e) {
+      error(exchange, 400, e.getMessage());
+      return;
+    }
+    String platform = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Suqi-Platform"))
+        .filter(p -> !p.isBlank()).orElse(GatewayConfig.DEFAULT_PLATFORM);
+    String queryId = UUID.randomUUID().toString();
+    CompletableFuture<Response> response = responses.expect(queryId);
+    Question question = Question.newBuilder()
+        .setQueryId(queryId)
+        .setTenantId(tenant.get())
+        .setPlatform(platform)
+        .setQuestion(request.question())
+        .setContextLimit(request.contextLimit())
+        .setSubmittedAt(Instant.now())
+        .build();
+    try {
+      producer.send(new ProducerRecord<>(Topics.QUERIES.name(), queryId, question)).get(
+          config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      Response answer = response.get(config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      HttpGateway.send(exchange, 200, json.writeValueAsBytes(answers.answered(answer, millisSince(started))));
+    } catch (TimeoutException e) {
+      responses.forget(queryId);
+      HttpGateway.send(exchange, 202, json.writeValueAsBytes(answers.timedOut(queryId, millisSince(started))));
+    } catch (ExecutionException e) {
+      responses.forget(queryId);
+      error(exchange, 503, "the question could not be queued on Kafka: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error(exchange, 503, "interrupted while waiting for the answer");
+    }
+  }
+
+  private Optional<String> tenantOf(HttpExchange exchange) throws IOException {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.empty();
+    }
+    try {
+      return apiKeys.tenantOf(authorization.substring(7).strip());
+    } catch (SQLException e) {
+      throw new IOException("cannot check the API key: the database did not answer (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private void error(HttpExchange exchange, int status, String message) throws IOException {
+    HttpGateway.send(exchange, status, json.writeValueAsBytes(Map.of("error", message)));
+  }
+
+  private static long millisSince(long startNanos) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  @Override
+  public void close() {
+    responses.close();
+    producer.close();
+  }
+}

@@ -1,0 +1,73 @@
+package io.suqi.platform.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How `suqi up` runs: where its state lives, which ports the embedded services take, and
+ * whether Kafka and PostgreSQL are embedded or external. Validated once, at start.
+ *
+ * @param httpHost address the gateway binds: loopback unless it runs in a container
+ * @param roles what this process runs (all of them by default)
+ * @param externalKafka bootstrap servers of an external Kafka; empty runs the embedded broker
+ * @param externalPostgres JDBC URL of an external PostgreSQL; empty runs the embedded server
+ */
+public record RuntimeConfig(
+    Path dataDir,
+    int kafkaPort,
+    int kafkaControllerPort,
+    int postgresPort,
+    int httpPort,
+    String httpHost,
+    Set<Role> roles,
+    Optional<String> externalKafka,
+    Optional<String> externalPostgres,
+    boolean demo,
+    Duration askTimeout) {
+
+  public static final int DEFAULT_KAFKA_PORT = 9092;
+  public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+  public static final int DEFAULT_POSTGRES_PORT = 55432;
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
+
+  public RuntimeConfig {
+    requirePort(kafkaPort, "--kafka-port");
+    requirePort(kafkaControllerPort, "--kafka-controller-port");
+    requirePort(postgresPort, "--postgres-port");
+    requirePort(httpPort, "--http-port");
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("--roles needs at least one of " + EnumSet.allOf(Role.class));
+    }
+    roles = Set.copyOf(roles);
+    if (askTimeout.isNegative() || askTimeout.isZero()) {
+      throw new IllegalArgumentException("--ask-timeout must be positive, got " + askTimeout);
+    }
+    externalPostgres.ifPresent(url -> {
+      if (!url.startsWith("jdbc:postgresql://")) {
+        throw new IllegalArgumentException("--postgres must be a JDBC URL like "
+            + "jdbc:postgresql://host:5432/suqi?user=suqi&password=..., got " + url);
+      }
+    });
+    externalKafka.ifPresent(servers -> {
+      if (servers.isBlank() || !servers.contains(":")) {
+        throw new IllegalArgumentException("--kafka must be bootstrap servers like host:9092, got " + servers);
+      }
+    });
+  }
+
+  private static void requirePort(int port, String flag) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(flag + " must be a port between 1 and 65535, got " + port);
+    }
+  }
+
+  public static RuntimeConfig defaults(Path dataDir) {
+    return new RuntimeConfig(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
+        DEFAULT_POSTGRES_PORT, DEFAULT_HTTP_PORT, "127.0.0.1", EnumSet.allOf(Role.class), Optional.empty(), Optional.empty(), false,
+        DEFAULT_ASK_TIMEOUT);
+  }
+}

@@ -1,0 +1,195 @@
+package io.suqi.platform.runtime;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.suqi.agents.AgentConfig;
+import io.suqi.agents.analytics.AnalyticsAgent;
+import io.suqi.agents.analytics.AnalyticsConfig;
+import io.suqi.demo.DemoDataConfig;
+import io.suqi.demo.DemoDataLoader;
+import io.suqi.orchestrator.Orchestrator;
+import io.suqi.orchestrator.OrchestratorConfig;
+import io.suqi.orchestrator.log.OrchestrationLogWriter;
+import io.suqi.platform.gateway.GatewayConfig;
+import io.suqi.platform.gateway.HttpGateway;
+import io.suqi.platform.kafka.EmbeddedKafka;
+import io.suqi.platform.kafka.TopicProvisioner;
+import io.suqi.platform.postgres.ConnectionPool;
+import io.suqi.platform.postgres.EmbeddedDatabase;
+import io.suqi.platform.postgres.Migrations;
+import io.suqi.platform.tenant.ApiKeys;
+import io.suqi.schemas.AgentType;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole system in one process: Kafka and PostgreSQL (embedded or external), migrations, the
+ * topics, the orchestrator, the analytics agent, the orchestration log writer and the HTTP
+ * gateway. Started in dependency order, stopped in reverse.
+ */
+public final class SuqiRuntime implements AutoCloseable {
+
+  /** The agents this version ships; questions for others are answered as not deployed. */
+  private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS);
+
+  private final RuntimeConfig config;
+  private final Consumer<String> progress;
+  private final Clock clock;
+  private final DataDirectory dataDirectory;
+  /** What to stop, most recently started first. */
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private String bootstrapServers;
+  private String jdbcUrl;
+
+  public SuqiRuntime(RuntimeConfig config, Consumer<String> progress, Clock clock) {
+    this.config = config;
+    this.progress = progress;
+    this.clock = clock;
+    this.dataDirectory = new DataDirectory(config.dataDir());
+  }
+
+  public RuntimeInfo start() throws IOException {
+    dataDirectory.lock();
+    track(dataDirectory);
+    checkPorts();
+    // Kafka and PostgreSQL do not depend on each other: start them side by side.
+    CompletableFuture<String> kafka = CompletableFuture.supplyAsync(this::startKafka);
+    HikariDataSource db = startPostgres();
+    if (config.demo()) {
+      loadDemoData(db);
+    }
+    bootstrapServers = join(kafka);
+    List<String> created = TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+    progress.accept(created.isEmpty() ? "topics: all present" : "topics: created " + created.size());
+
+    if (config.roles().contains(Role.ORCHESTRATOR)) {
+      startOrchestrator(db);
+    }
+    if (config.roles().contains(Role.AGENTS)) {
+      startAgents(db);
+    }
+    String http = "-";
+    if (config.roles().contains(Role.GATEWAY)) {
+      HttpGateway gateway = new HttpGateway(new GatewayConfig(config.httpHost(), config.httpPort(), bootstrapServers,
+          config.askTimeout(), 32), new ApiKeys(db));
+      gateway.start();
+      track(gateway);
+      http = "http://" + config.httpHost() + ":" + gateway.port();
+    }
+
+    RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), bootstrapServers, jdbcUrl, http);
+    info.writeTo(dataDirectory.runtimeInfo());
+    track(() -> java.nio.file.Files.deleteIfExists(dataDirectory.runtimeInfo()));
+    return info;
+  }
+
+  private void startOrchestrator(HikariDataSource db) {
+    OrchestrationLogWriter logWriter = new OrchestrationLogWriter(bootstrapServers, db);
+    logWriter.start();
+    track(logWriter::stop);
+    Orchestrator orchestrator = new Orchestrator(new OrchestratorConfig(bootstrapServers,
+        dataDirectory.streamsState(), DEPLOYED_AGENTS));
+    orchestrator.start();
+    track(orchestrator::stop);
+    orchestrator.awaitRunning(Duration.ofSeconds(60));
+    progress.accept("orchestrator: running");
+  }
+
+  private void startAgents(HikariDataSource db) {
+    AnalyticsAgent analytics = new AnalyticsAgent(AgentConfig.defaults(bootstrapServers), db, clock,
+        AnalyticsConfig.defaults());
+    analytics.start();
+    track(analytics::stop);
+    progress.accept("agents: analytics running");
+  }
+
+  private void checkPorts() {
+    if (config.externalKafka().isEmpty()) {
+      PortGuard.requireFree(config.kafkaPort(), "Kafka", "--kafka-port");
+      PortGuard.requireFree(config.kafkaControllerPort(), "Kafka controller", "--kafka-controller-port");
+    }
+    if (config.externalPostgres().isEmpty()) {
+      PortGuard.requireFree(config.postgresPort(), "PostgreSQL", "--postgres-port");
+    }
+    if (config.roles().contains(Role.GATEWAY)) {
+      PortGuard.requireFree(config.httpPort(), "HTTP gateway", "--http-port");
+    }
+  }
+
+  private String startKafka() {
+    if (config.externalKafka().isPresent()) {
+      progress.accept("kafka: using " + config.externalKafka().get());
+      return config.externalKafka().get();
+    }
+    progress.accept("kafka: starting the embedded broker (KRaft) on 127.0.0.1:" + config.kafkaPort());
+    EmbeddedKafka broker = new EmbeddedKafka(dataDirectory.kafkaLogs(), config.kafkaPort(),
+        config.kafkaControllerPort());
+    broker.start();
+    track(broker);
+    progress.accept("kafka: ready");
+    return broker.bootstrapServers();
+  }
+
+  private HikariDataSource startPostgres() {
+    if (config.externalPostgres().isPresent()) {
+      jdbcUrl = config.externalPostgres().get();
+      progress.accept("postgres: using " + redacted(jdbcUrl));
+    } else {
+      progress.accept("postgres: starting the embedded server on 127.0.0.1:" + config.postgresPort());
+      EmbeddedDatabase postgres = new EmbeddedDatabase(dataDirectory.postgresCluster(), config.postgresPort());
+      postgres.start();
+      track(postgres);
+      jdbcUrl = postgres.jdbcUrl();
+    }
+    HikariDataSource db = ConnectionPool.open(jdbcUrl, "suqi", 20);
+    track(db);
+    int applied = Migrations.apply(db);
+    progress.accept("postgres: ready (" + (applied == 0 ? "schema up to date" : applied + " migrations applied") + ")");
+    return db;
+  }
+
+  private void loadDemoData(HikariDataSource db) {
+    var summary = new DemoDataLoader(DemoDataConfig.defaults()).load(db, clock, progress);
+    progress.accept("demo data: " + summary);
+  }
+
+  private static String join(CompletableFuture<String> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static String redacted(String url) {
+    return url.replaceAll("password=[^&]*", "password=***");
+  }
+
+  private void track(AutoCloseable component) {
+    synchronized (started) {
+      started.push(component);
+    }
+  }
+
+  /** Stops everything that was started, most recent first; safe to call more than once. */
+  @Override
+  public void close() {
+    synchronized (started) {
+      while (!started.isEmpty()) {
+        try {
+          started.pop().close();
+        } catch (Exception e) {
+          progress.accept("stop: " + e.getMessage());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.suqi.platform.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.suqi.platform.postgres.ConnectionPool;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/** Test fixture: the embedded runtime on free ports in a given data directory, and a client for it. */
+final class RunningSuqi implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  final RuntimeConfig config;
+  final SuqiRuntime runtime;
+  final RuntimeInfo info;
+  final HikariDataSource db;
+
+  private RunningSuqi(RuntimeConfig config) throws IOException {
+    this.config = config;
+    this.runtime = new SuqiRuntime(config, message -> System.out.println("[suqi] " + message), Clock.systemUTC());
+    try {
+      this.info = runtime.start();
+    } catch (RuntimeException | IOException e) {
+      runtime.close();
+      throw e;
+    }
+    this.db = ConnectionPool.open(info.postgres(), "test", 2);
+  }
+
+  /** Starts on fresh free ports. */
+  static RunningSuqi start(Path dataDir) throws IOException {
+    return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), freePort(),
+        "127.0.0.1", EnumSet.allOf(Role.class), Optional.empty(), Optional.empty(), false, Duration.ofSeconds(30)));
+  }
+
+  /** Starts again with the same ports and data directory as a previous run. */
+  static RunningSuqi restart(RuntimeConfig previous) throws IOException {
+    return new RunningSuqi(previous);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  HttpResponse<String> post(String path, String body, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(info.http() + path))
+        .timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode ask(String key, String question) throws Exception {
+    HttpResponse<String> response = post("/v1/ask", JSON.writeValueAsString(java.util.Map.of("question", question)),
+        "Authorization", "Bearer " + key, "X-Suqi-Platform", "chat", "Content-Type", "application/json");
+    if (response.statusCode() != 200) {
+      throw new AssertionError("POST /v1/ask answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+
+  static void eventually(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("not within " + timeout + ": " + what);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Override
+  public void close() {
+    db.close();
+    runtime.close();
+  }
+}

@@ -1,0 +1,117 @@
+package io.suqi.orchestrator;
+
+import io.suqi.orchestrator.classify.IntentClassifier;
+import io.suqi.orchestrator.classify.KeywordIntentClassifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The orchestrator service: runs {@link OrchestratorTopology} on Kafka Streams. */
+public final class Orchestrator implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration STATE_POLL = Duration.ofMillis(50);
+
+  private final OrchestratorConfig config;
+  private final IntentClassifier classifier;
+  private final Clock clock;
+  private KafkaStreams streams;
+  private boolean stopped;
+
+  /** An orchestrator classifying by keywords, on the system clock. */
+  public Orchestrator(OrchestratorConfig config) {
+    this(config, new KeywordIntentClassifier(), Clock.systemUTC());
+  }
+
+  public Orchestrator(OrchestratorConfig config, IntentClassifier classifier, Clock clock) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.classifier = Objects.requireNonNull(classifier, "classifier");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Starts processing; returns at once (see {@link #awaitRunning}). The input topics must exist. */
+  public synchronized void start() {
+    if (streams != null || stopped) {
+      throw new IllegalStateException("an orchestrator starts once; create a new one to start again");
+    }
+    streams = new KafkaStreams(OrchestratorTopology.build(config, classifier, clock), properties());
+    // A failing stream thread is replaced rather than taking the whole orchestrator down.
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("orchestrator stream thread failed; replacing it", e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> LOG.info("orchestrator {} -> {}", before, now));
+    streams.start();
+  }
+
+  /**
+   * Waits until the orchestrator processes records (state RUNNING).
+   *
+   * @throws IllegalStateException if it was not started, stopped or failed, or is not running in time
+   */
+  public void awaitRunning(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      KafkaStreams.State state = state();
+      if (state == KafkaStreams.State.RUNNING) {
+        return;
+      }
+      if (state == null || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
+        throw new IllegalStateException("orchestrator is not starting: state " + state);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("orchestrator not running after " + timeout + ": state " + state);
+      }
+      try {
+        Thread.sleep(STATE_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the orchestrator to run", e);
+      }
+    }
+  }
+
+  /** The Kafka Streams state, or null before {@link #start()}. */
+  public synchronized KafkaStreams.State state() {
+    return streams == null ? null : streams.state();
+  }
+
+  /** Stops processing and releases the state store. Idempotent. */
+  public synchronized void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (streams != null && !streams.close(CLOSE_TIMEOUT)) {
+      LOG.warn("orchestrator did not close within {}", CLOSE_TIMEOUT);
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private Properties properties() {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    // Results are idempotent (a result with no pending question is ignored), so at-least-once is enough.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    // A person waits for each answer: favour latency over batching.
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+    return p;
+  }
+}

@@ -1,0 +1,47 @@
+package io.suqi.orchestrator;
+
+import io.suqi.schemas.AgentType;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How an orchestrator runs.
+ *
+ * @param applicationId Kafka Streams application id: its consumer group and the prefix of its internal topics
+ * @param bootstrapServers the Kafka cluster
+ * @param stateDir where the pending-question store lives on disk
+ * @param availableAgents the agents deployed; questions for the others are answered UNANSWERABLE
+ * @param costPerToken USD per token an agent used, for the orchestration log
+ */
+public record OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
+    Set<AgentType> availableAgents, double costPerToken) {
+
+  public static final String DEFAULT_APPLICATION_ID = "suqi-orchestrator";
+
+  public OrchestratorConfig {
+    requireText(applicationId, "applicationId");
+    requireText(bootstrapServers, "bootstrapServers");
+    if (stateDir == null) {
+      throw new IllegalArgumentException("stateDir must be set (a directory for the orchestrator's state store)");
+    }
+    if (availableAgents == null || availableAgents.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("availableAgents must be a set of agents without nulls (it may be empty)");
+    }
+    if (!Double.isFinite(costPerToken) || costPerToken < 0) {
+      throw new IllegalArgumentException("costPerToken must be a finite number >= 0, was " + costPerToken);
+    }
+    availableAgents = Set.copyOf(availableAgents);
+  }
+
+  /** The default application id and no token cost. */
+  public OrchestratorConfig(String bootstrapServers, Path stateDir, Set<AgentType> availableAgents) {
+    this(DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, availableAgents, 0.0);
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.suqi.orchestrator;
+
+import io.suqi.orchestrator.classify.IntentClassifier;
+import io.suqi.orchestrator.route.PendingQuestionSerde;
+import io.suqi.orchestrator.route.Router;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.Topic;
+import io.suqi.schemas.Topics;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The orchestrator's topology:
+ * <pre>
+ * suqi.queries ──► classify-and-route ──► agent.&lt;type&gt;.tasks / suqi.queries.dlq
+ *                        │  (pending-questions store)
+ * suqi.agent-results ──► assemble
+ *      both ──► suqi.responses, suqi.response-steps, suqi.orchestration-log
+ * </pre>
+ * Values are read as bytes and decoded by the processors, so a bad record is dead-lettered or
+ * skipped instead of stopping the stream. Both inputs are keyed by query id with the same
+ * partition count, so a question and its result meet in the same task and store.
+ */
+public final class OrchestratorTopology {
+
+  /** The store of questions routed to an agent and waiting for its result. */
+  public static final String PENDING_QUESTIONS = "pending-questions";
+
+  private static final String QUESTIONS = "questions";
+  private static final String RESULTS = "agent-results";
+  private static final String CLASSIFY_AND_ROUTE = "classify-and-route";
+  private static final String ASSEMBLE = "assemble";
+
+  private OrchestratorTopology() {}
+
+  public static Topology build(OrchestratorConfig config, IntentClassifier classifier, Clock clock) {
+    Router router = new Router(config.availableAgents());
+    Topology topology = new Topology();
+    topology.addSource(QUESTIONS, Topics.QUERIES.keySerde().deserializer(), new ByteArrayDeserializer(),
+        Topics.QUERIES.name());
+    topology.addSource(RESULTS, Topics.AGENT_RESULTS.keySerde().deserializer(), new ByteArrayDeserializer(),
+        Topics.AGENT_RESULTS.name());
+    topology.addProcessor(CLASSIFY_AND_ROUTE,
+        () -> new QuestionProcessor(classifier, router, config.costPerToken(), clock), QUESTIONS);
+    topology.addProcessor(ASSEMBLE, () -> new ResultProcessor(config.costPerToken(), clock), RESULTS);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
+        Serdes.String(), new PendingQuestionSerde()), CLASSIFY_AND_ROUTE, ASSEMBLE);
+
+    addSink(topology, Outputs.DEAD_LETTERS, Topics.QUERIES_DEAD_LETTER, CLASSIFY_AND_ROUTE);
+    for (AgentType agent : AgentType.values()) {
+      addSink(topology, Outputs.taskSink(agent), Topics.tasksFor(agent), CLASSIFY_AND_ROUTE);
+    }
+    addSink(topology, Outputs.RESPONSES, Topics.RESPONSES, CLASSIFY_AND_ROUTE, ASSEMBLE);
+    addSink(topology, Outputs.RESPONSE_STEPS, Topics.RESPONSE_STEPS, CLASSIFY_AND_ROUTE, ASSEMBLE);
+    addSink(topology, Outputs.ORCHESTRATION_LOG, Topics.ORCHESTRATION_LOG, CLASSIFY_AND_ROUTE, ASSEMBLE);
+    return topology;
+  }
+
+  private static <K, V> void addSink(Topology topology, String name, Topic<K, V> topic, String... parents) {
+    topology.addSink(name, topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer(), parents);
+  }
+}

@@ -1,0 +1,165 @@
+package io.suqi.orchestrator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.suqi.orchestrator.assemble.ResponseAssembler;
+import io.suqi.orchestrator.classify.Classification;
+import io.suqi.orchestrator.classify.IntentClassifier;
+import io.suqi.orchestrator.log.Step;
+import io.suqi.orchestrator.log.TraceEvents;
+import io.suqi.orchestrator.route.AgentTasks;
+import io.suqi.orchestrator.route.PendingQuestion;
+import io.suqi.orchestrator.route.Route;
+import io.suqi.orchestrator.route.Router;
+import io.suqi.schemas.AgentTask;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.DeadLetter;
+import io.suqi.schemas.Question;
+import io.suqi.schemas.Response;
+import io.suqi.schemas.Topics;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Classifies each question and routes it: to an agent's task topic (remembering it as pending), or
+ * straight to a response when no agent is to be called. A record that is not a valid question goes
+ * to the dead-letter topic and the stream goes on.
+ */
+final class QuestionProcessor implements Processor<String, byte[], String, Object> {
+
+  private final IntentClassifier classifier;
+  private final Router router;
+  private final double costPerToken;
+  private final Clock clock;
+  private Outputs outputs;
+  private KeyValueStore<String, PendingQuestion> pending;
+  private ProcessorContext<String, Object> context;
+
+  QuestionProcessor(IntentClassifier classifier, Router router, double costPerToken, Clock clock) {
+    this.classifier = classifier;
+    this.router = router;
+    this.costPerToken = costPerToken;
+    this.clock = clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Object> context) {
+    this.context = context;
+    this.outputs = new Outputs(context);
+    this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    Question question;
+    try {
+      question = validQuestion(record.value());
+    } catch (InvalidQuestion e) {
+      outputs.deadLetter(record.key(), deadLetter(record, e.getMessage()));
+      return;
+    }
+    Instant classifyStart = clock.instant();
+    Classification classification = classifier.classify(question.getQuestion());
+    Instant classified = clock.instant();
+    outputs.progress(question.getQueryId(), Step.CLASSIFY, null, "Understood as " + name(classification.intent())
+        + " (confidence " + String.format(Locale.ROOT, "%.2f", classification.confidence()) + ")", classified);
+    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CLASSIFY, null, classifyStart,
+        millis(classifyStart, classified), TraceEvents.detail()
+            .put("intent", name(classification.intent()))
+            .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0)));
+
+    Route route = router.route(classification.intent());
+    if (route instanceof Route.ToAgent toAgent) {
+      routeToAgent(question, classification, toAgent.agent());
+    } else if (route instanceof Route.AgentNotDeployed notDeployed) {
+      answerDirectly(question, ResponseAssembler.agentNotDeployed(question, classification, notDeployed.agent(),
+          clock.instant()), TraceEvents.detail().put("missing_agent", name(notDeployed.agent())));
+    } else {
+      answerDirectly(question, ResponseAssembler.outOfScope(question, classification, clock.instant()),
+          TraceEvents.detail());
+    }
+  }
+
+  private void routeToAgent(Question question, Classification classification, AgentType agent) {
+    Instant routeStart = clock.instant();
+    AgentTask task = AgentTasks.forQuestion(question, classification, agent, routeStart);
+    // Remembered before the task goes out, so even an instant result finds its question.
+    pending.put(question.getQueryId(), PendingQuestion.of(question, classification, agent, routeStart));
+    outputs.task(task);
+    Instant routed = clock.instant();
+    outputs.progress(question.getQueryId(), Step.ROUTE, agent, "Asked the " + name(agent) + " agent", routed);
+    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.ROUTE, agent, routeStart,
+        millis(routeStart, routed), TraceEvents.detail().put("task_topic", Topics.tasksFor(agent).name())));
+  }
+
+  private void answerDirectly(Question question, Response response, ObjectNode detail) {
+    outputs.response(response);
+    outputs.progress(question.getQueryId(), Step.RESPOND, null, response.getAnswer().getText(),
+        response.getCompletedAt());
+    detail.put("status", name(response.getStatus()));
+    outputs.log(TraceEvents.finalStep(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.RESPOND,
+        null, response.getCompletedAt(), millis(response.getCompletedAt(), clock.instant()), detail),
+        response, 0, costPerToken));
+  }
+
+  /** The question in the value, or why there is none. */
+  private static Question validQuestion(byte[] value) throws InvalidQuestion {
+    if (value == null || value.length == 0) {
+      throw new InvalidQuestion("empty value: not a Question");
+    }
+    Question question;
+    try {
+      question = Topics.QUERIES.valueSerde().deserializer().deserialize(Topics.QUERIES.name(), value);
+    } catch (SerializationException e) {
+      throw new InvalidQuestion(e.getMessage());
+    }
+    if (question.getQueryId().isBlank()) {
+      throw new InvalidQuestion("query_id is missing");
+    }
+    if (question.getTenantId().isBlank()) {
+      throw new InvalidQuestion("tenant_id is missing");
+    }
+    if (question.getQuestion().isBlank()) {
+      throw new InvalidQuestion("question is empty");
+    }
+    return question;
+  }
+
+  /** Why a record cannot be answered as a question; its message becomes the dead letter's reason. */
+  private static final class InvalidQuestion extends Exception {
+    InvalidQuestion(String reason) {
+      super(reason, null, false, false); // an expected outcome: no stack trace needed
+    }
+  }
+
+  private DeadLetter deadLetter(Record<String, byte[]> record, String reason) {
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    byte[] key = record.key() == null ? null
+        : Topics.QUERIES.keySerde().serializer().serialize(source.topic(), record.key());
+    return DeadLetter.newBuilder()
+        .setSourceTopic(source.topic())
+        .setPartition(source.partition())
+        .setOffset(source.offset())
+        .setKey(key == null ? null : ByteBuffer.wrap(key))
+        .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+        .setReason(reason)
+        .setFailedAt(clock.instant())
+        .build();
+  }
+
+  static long millis(Instant from, Instant to) {
+    return Math.max(0, Duration.between(from, to).toMillis());
+  }
+
+  private static String name(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,55 @@
+package io.suqi.orchestrator.log;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.OrchestrationEvent;
+import io.suqi.schemas.QueryOutcome;
+import io.suqi.schemas.Response;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Builds the events of suqi.orchestration-log: one per step, the last one with the question's outcome. */
+public final class TraceEvents {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TraceEvents() {}
+
+  /** An empty detail object to fill with put(…); key order is kept, so traces read consistently. */
+  public static ObjectNode detail() {
+    return JSON.createObjectNode();
+  }
+
+  public static OrchestrationEvent step(String queryId, String tenantId, Step step, AgentType agent,
+      Instant startedAt, long durationMs, ObjectNode detail) {
+    return OrchestrationEvent.newBuilder()
+        .setQueryId(queryId)
+        .setTenantId(tenantId)
+        .setStepNumber(step.number())
+        .setStepName(step.stepName())
+        .setAgent(agent)
+        .setStartedAt(startedAt)
+        .setDurationMs(Math.max(0, durationMs))
+        .setDetail(detail.toString())
+        .setOutcome(null)
+        .build();
+  }
+
+  /** The last step of a question, carrying the row of scout.ai_orchestration_log. */
+  public static OrchestrationEvent finalStep(OrchestrationEvent step, Response response, long tokensUsed,
+      double costPerToken) {
+    return OrchestrationEvent.newBuilder(step).setOutcome(outcome(response, tokensUsed, costPerToken)).build();
+  }
+
+  static QueryOutcome outcome(Response response, long tokensUsed, double costPerToken) {
+    return QueryOutcome.newBuilder()
+        .setIntent(response.getIntent())
+        .setStatus(response.getStatus().name().toLowerCase(Locale.ROOT))
+        .setResponseTimeMs(response.getLatencyMs())
+        .setTokensUsed(tokensUsed)
+        .setCostUsd(tokensUsed * costPerToken)
+        .setCacheHit(response.getCacheHit())
+        .build();
+  }
+}

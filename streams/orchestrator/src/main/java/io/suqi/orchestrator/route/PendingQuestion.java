@@ -1,0 +1,29 @@
+package io.suqi.orchestrator.route;
+
+import io.suqi.orchestrator.classify.Classification;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.Intent;
+import io.suqi.schemas.Question;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A question routed to an agent and waiting for its result: what the assembly step needs, kept in
+ * the orchestrator's state store under the query id.
+ */
+public record PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent,
+    Instant submittedAt, Instant routedAt) {
+
+  public PendingQuestion {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(intent, "intent");
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(submittedAt, "submittedAt");
+    Objects.requireNonNull(routedAt, "routedAt");
+  }
+
+  public static PendingQuestion of(Question question, Classification classification, AgentType agent, Instant routedAt) {
+    return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), agent,
+        question.getSubmittedAt(), routedAt);
+  }
+}
