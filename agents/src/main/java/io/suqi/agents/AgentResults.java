@@ -7,6 +7,7 @@ import io.suqi.schemas.ResultStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Builds the AgentResult for a task, so every agent fills the envelope the same way. */
 public final class AgentResults {
@@ -47,8 +48,8 @@ public final class AgentResults {
 
   /** A FAILED result whose answer text and error both carry the reason. */
   public static AgentResult failed(AgentTask task, String reason, Duration took, Instant completedAt) {
-    Answer answer = textAnswer("The " + task.getAgent().name().toLowerCase() + " agent could not answer: " + reason,
-        null);
+    String agent = task.getAgent().name().toLowerCase(Locale.ROOT);
+    Answer answer = textAnswer("The " + agent + " agent could not answer: " + reason, null);
     return of(task, ResultStatus.FAILED, answer, reason, took, completedAt);
   }
 }

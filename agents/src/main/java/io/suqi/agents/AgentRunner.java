@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class AgentRunner implements AutoCloseable {
 
   private State state = State.NEW;
   private Consumer<String, byte[]> consumer;
-  private Thread thread;
+  private volatile Thread thread;
 
   public AgentRunner(AgentConfig config, AgentType agent, TaskHandler handler) {
     this(agent, handler, config.pollTimeout(), () -> newConsumer(config, agent), () -> newProducer(config, agent),
@@ -87,11 +88,18 @@ public final class AgentRunner implements AutoCloseable {
   /** Starts the consumer thread. A runner starts once; after {@link #stop()} make a new one. */
   public synchronized void start() {
     if (state != State.NEW) {
-      throw new IllegalStateException("the " + agent + " runner was already " + state.name().toLowerCase());
+      throw new IllegalStateException("the " + agent + " runner was already " + state.name().toLowerCase(Locale.ROOT));
     }
     consumer = consumers.get();
-    Producer<String, AgentResult> producer = producers.get();
-    thread = new Thread(() -> run(consumer, producer), "agent-" + agent.name().toLowerCase());
+    Producer<String, AgentResult> producer;
+    try {
+      producer = producers.get();
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
+    }
+    Consumer<String, byte[]> taskConsumer = consumer;
+    thread = new Thread(() -> run(taskConsumer, producer), "agent-" + agent.name().toLowerCase(Locale.ROOT));
     state = State.RUNNING;
     thread.start();
   }

@@ -34,9 +34,11 @@ final class CompetitorPriceGenerator {
       if (random.nextDouble() >= SHARE_OF_PRODUCTS_TRACKED) {
         continue;
       }
-      int competitors = Math.min(catalog.competitors().size(), MIN_COMPETITORS_PER_PRODUCT
-          + random.nextInt(Math.max(1, catalog.competitors().size() - MIN_COMPETITORS_PER_PRODUCT)));
-      for (String competitor : RandomSource.shuffled(catalog.competitors(), random).subList(0, competitors)) {
+      // Two or three competitors watch each tracked product.
+      int competitors = Math.min(catalog.competitors().size(),
+          MIN_COMPETITORS_PER_PRODUCT + random.nextInt(2));
+      List<String> watching = RandomSource.shuffled(catalog.competitors(), random);
+      for (String competitor : watching.subList(0, competitors)) {
         observe(product, competitor, random, prices);
       }
     }
@@ -51,7 +53,8 @@ final class CompetitorPriceGenerator {
       // Mean-reverting drift: competitors follow the market but do not wander off forever.
       level = 1 + (level - 1) * 0.97 + WEEKLY_DRIFT * RandomSource.gaussian(random);
       double promotion = random.nextDouble() < PROMOTION_CHANCE ? PROMOTION_PRICE : 1;
-      Instant observedAt = day.atTime(6, 0).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(3 * 3600));
+      Instant observedAt =
+          day.atTime(6, 0).toInstant(ZoneOffset.UTC).plusSeconds(random.nextInt(3 * 3600));
       if (window.isPast(observedAt)) {
         long cents = CharmPrice.cents(product.priceCents() / 100.0 * level * promotion);
         prices.add(new CompetitorPrice(product.id(), competitor, cents, observedAt));

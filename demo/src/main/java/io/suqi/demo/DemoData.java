@@ -1,6 +1,7 @@
 package io.suqi.demo;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything one load writes. Sales are not held here but regenerated on demand by {@code sales},
@@ -11,6 +12,15 @@ record DemoData(List<DemoTenant> tenants, List<Store> stores, List<Product> prod
     List<KbDocument> documents) {
 
   static DemoData generate(DemoDataConfig config, LoadWindow window) {
+    return generate(config, window, UnaryOperator.identity());
+  }
+
+  /**
+   * @param volumeAdjustment wraps the baseline daily volume, e.g. to inject a known anomaly on
+   *     chosen store-days; the rest of the data set is unaffected
+   */
+  static DemoData generate(DemoDataConfig config, LoadWindow window,
+      UnaryOperator<DailyVolume> volumeAdjustment) {
     DemoCatalog catalog = DemoCatalog.load();
     RandomSource random = new RandomSource(config.seed());
     List<DemoTenant> tenants = config.tenants();
@@ -22,8 +32,8 @@ record DemoData(List<DemoTenant> tenants, List<Store> stores, List<Product> prod
     List<Customer> customers = new CustomerGenerator(catalog, window).generate(tenants,
         TenantShares.split(config.customers(), tenants), stores, random.forPart("customers"));
 
-    DailyVolume volume = SeasonalDailyVolume.calibrated(stores, window,
-        config.transactionLines() / SaleGenerator.meanLinesPerSale());
+    DailyVolume volume = volumeAdjustment.apply(SeasonalDailyVolume.calibrated(stores, window,
+        config.transactionLines() / SaleGenerator.meanLinesPerSale()));
     SaleGenerator sales = new SaleGenerator(random, window, stores, volume,
         new ProductPicker(products, catalog, random.forPart("product-popularity")),
         new CustomerPicker(customers));

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The load runs in one database transaction, so a failure leaves nothing behind, and it is
  * skipped when retail.tenants already has rows, so restarting with demo data never duplicates it.
+ * Progress goes to the given consumer step by step; the final line is the returned summary's to
+ * print.
  */
 public final class DemoDataLoader {
 
@@ -46,30 +48,42 @@ public final class DemoDataLoader {
    * @param dataSource a PostgreSQL database with the Suqi migrations applied
    * @param clock decides "today" (in UTC): transactions end at the clock's instant
    * @param progress receives human-readable progress lines, e.g. for a console
-   * @return the row counts of the demo tables afterwards and the time taken
-   * @throws SQLException if the load fails; nothing is written in that case
+   * @return the row counts of the demo tables afterwards and the time taken; its toString is a
+   *     one-line report for the console
+   * @throws DemoDataLoadException if the database fails; nothing is written in that case
    */
-  public DemoDataSummary load(DataSource dataSource, Clock clock, Consumer<String> progress)
-      throws SQLException {
+  public DemoDataSummary load(DataSource dataSource, Clock clock, Consumer<String> progress) {
+    Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(progress, "progress");
     long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
+      DemoDataSummary summary = inOneTransaction(connection, clock, progress)
+          .withElapsed(Duration.ofNanos(System.nanoTime() - started));
+      log.debug("demo data: {}", summary);
+      return summary;
+    } catch (SQLException e) {
+      throw new DemoDataLoadException("demo data could not be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  private DemoDataSummary inOneTransaction(Connection connection, Clock clock,
+      Consumer<String> progress) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(false);
+    try {
+      DemoDataSummary summary = loadInTransaction(connection, clock, progress);
+      connection.commit();
+      return summary;
+    } catch (SQLException | RuntimeException | Error e) {
       try {
-        DemoDataSummary counted = loadInTransaction(connection, clock, progress);
-        connection.commit();
-        DemoDataSummary summary = counted.withElapsed(Duration.ofNanos(System.nanoTime() - started));
-        log.debug(summary.describe());
-        progress.accept(summary.describe());
-        return summary;
-      } catch (SQLException | RuntimeException | Error e) {
         connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
       }
+      throw e;
+    } finally {
+      connection.setAutoCommit(autoCommit);
     }
   }
 

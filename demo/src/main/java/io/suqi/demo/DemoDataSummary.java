@@ -11,17 +11,22 @@ public record DemoDataSummary(boolean skipped, long tenants, long stores, long p
     long customers, long transactions, long transactionLines, long competitorPrices,
     long documents, Duration elapsed) {
 
-  /** A one-line description for logs and the command line. */
-  public String describe() {
-    return String.format(Locale.ROOT,
-        "demo data %s: %,d tenants, %,d stores, %,d products, %,d customers, %,d transactions, "
-            + "%,d transaction lines, %,d competitor prices, %,d knowledge-base documents in %.1f s",
-        skipped ? "already present" : "loaded", tenants, stores, products, customers, transactions,
-        transactionLines, competitorPrices, documents, elapsed.toMillis() / 1000.0);
-  }
-
   public DemoDataSummary withElapsed(Duration newElapsed) {
     return new DemoDataSummary(skipped, tenants, stores, products, customers, transactions,
         transactionLines, competitorPrices, documents, newElapsed);
+  }
+
+  /**
+   * One line for logs and consoles, e.g. "loaded 2 tenants, 20 stores, ... in 5.4 s" or "already
+   * present: 2 tenants, ...".
+   */
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT,
+        "%s %,d tenants, %,d stores, %,d products, %,d customers, %,d transactions, "
+            + "%,d transaction lines, %,d competitor prices, %,d knowledge-base documents%s",
+        skipped ? "already present:" : "loaded", tenants, stores, products, customers,
+        transactions, transactionLines, competitorPrices, documents,
+        skipped ? "" : String.format(Locale.ROOT, " in %.1f s", elapsed.toMillis() / 1000.0));
   }
 }

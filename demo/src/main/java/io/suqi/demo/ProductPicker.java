@@ -1,6 +1,5 @@
 package io.suqi.demo;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +8,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Picks the product for a basket line from the store's tenant catalogue: a few best sellers sell
- * far more than the long tail, and categories follow their season (toys in December).
+ * Picks the product for a basket line from the store's tenant catalogue. A category's share of
+ * lines follows its popularity and season (toys in December, drinks in summer); within a category
+ * a few best sellers sell far more than the long tail.
  */
 final class ProductPicker {
 
-  /** Zipf exponent of product popularity. */
+  /** Zipf exponent of product popularity within a category. */
   private static final double POPULARITY_SKEW = 0.8;
 
   /** Key: tenant id and month (1-12). */
@@ -26,21 +26,35 @@ final class ProductPicker {
     Map<String, List<Product>> byTenant = products.stream()
         .collect(Collectors.groupingBy(Product::tenantId));
     byTenant.keySet().stream().sorted().forEach(tenantId -> {
-      List<Product> ranked = RandomSource.shuffled(byTenant.get(tenantId), random);
-      Map<Product, Double> popularity = new HashMap<>();
-      for (int rank = 0; rank < ranked.size(); rank++) {
-        popularity.put(ranked.get(rank), 1 / Math.pow(rank + 1, POPULARITY_SKEW));
-      }
+      Map<Long, Double> shareOfCategory = shareOfCategory(byTenant.get(tenantId), random);
       for (int month = 1; month <= 12; month++) {
         int m = month;
-        choices.put(key(tenantId, month), WeightedChoice.of(new ArrayList<>(byTenant.get(tenantId)),
-            p -> popularity.get(p) * categories.get(p.category()).demandIn(m)));
+        choices.put(key(tenantId, month), WeightedChoice.of(byTenant.get(tenantId),
+            p -> shareOfCategory.get(p.id()) * categories.get(p.category()).demandIn(m)));
       }
     });
   }
 
   Product pick(String tenantId, int month, SplittableRandom random) {
     return choices.get(key(tenantId, month)).pick(random);
+  }
+
+  /** Each product's share of its category's sales: Zipf over a random ranking, summing to 1. */
+  private static Map<Long, Double> shareOfCategory(List<Product> catalogue, SplittableRandom random) {
+    Map<Long, Double> shares = new HashMap<>();
+    catalogue.stream().collect(Collectors.groupingBy(Product::category)).entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(category -> {
+          List<Product> ranked = RandomSource.shuffled(category.getValue(), random);
+          double total = 0;
+          for (int rank = 1; rank <= ranked.size(); rank++) {
+            total += 1 / StrictMath.pow(rank, POPULARITY_SKEW);
+          }
+          for (int rank = 1; rank <= ranked.size(); rank++) {
+            shares.put(ranked.get(rank - 1).id(), 1 / StrictMath.pow(rank, POPULARITY_SKEW) / total);
+          }
+        });
+    return shares;
   }
 
   private static String key(String tenantId, int month) {

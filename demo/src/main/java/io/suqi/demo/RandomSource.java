@@ -46,9 +46,13 @@ final class RandomSource {
     return copy;
   }
 
-  /** A standard normal draw (Box-Muller); SplittableRandom has no nextGaussian on Java 17. */
+  /**
+   * A standard normal draw (Box-Muller); SplittableRandom has no nextGaussian on Java 17.
+   * StrictMath, here and wherever a draw feeds a decision, gives bit-identical results on every
+   * JVM and CPU, which Math does not promise; that keeps the data set the same everywhere.
+   */
   static double gaussian(SplittableRandom random) {
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
-        * Math.cos(2 * Math.PI * random.nextDouble());
+    return StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()))
+        * StrictMath.cos(2 * Math.PI * random.nextDouble());
   }
 }

@@ -146,7 +146,7 @@ final class SaleGenerator implements Iterable<Sale> {
       // exp(-mean) underflows; a normal approximation is indistinguishable at this size.
       return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * RandomSource.gaussian(random)));
     }
-    double limit = Math.exp(-mean);
+    double limit = StrictMath.exp(-mean);
     double product = random.nextDouble();
     int count = 0;
     while (product > limit) {

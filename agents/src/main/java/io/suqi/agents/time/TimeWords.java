@@ -43,13 +43,13 @@ public final class TimeWords {
       "january|february|march|april|june|july|august|september|october|november|december";
 
   /** Time talk outside the forms above: the caller should refuse rather than ignore it. */
-  private static final Pattern UNRECOGNISED = pattern("\\b(?:days?|weeks?|weekends?|fortnights?|months?"
-      + "|quarters?|years?|hours?|daily|weekly|monthly|quarterly|yearly|annual|annually|tomorrow|tonight"
-      + "|since|between|until|till|ago|ytd|mtd|qtd|wtd|monday|tuesday|wednesday|thursday|friday|saturday"
-      + "|sunday|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|h[12]|(?:19|20)\\d{2})\\b");
+  private static final Pattern UNRECOGNISED = pattern("\\b(?:days?|weeks?|weekends?|fortnights?|months?|quarters?"
+      + "|years?|hours?|daily|weekly|monthly|quarterly|yearly|annual|annually|tomorrow|tonight"
+      + "|since|between|until|till|ago|recent|recently|lately|ytd|mtd|qtd|wtd"
+      + "|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+      + "|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|h[12]|(?:19|20)\\d{2})\\b");
 
-  private final Clock clock;
-  private final List<Form> forms = List.of(
+  private static final List<Form> FORMS = List.of(
       new Form(pattern("\\btoday\\b"), (m, today) -> TimeRange.ofDays(today, today.plusDays(1))),
       new Form(pattern("\\byesterday\\b"), (m, today) -> TimeRange.ofDays(today.minusDays(1), today)),
       new Form(pattern("\\blast\\s+([1-9]\\d{0,4})\\s+days?\\b"),
@@ -59,6 +59,8 @@ public final class TimeWords {
       new Form(pattern("\\b(" + MONTHS_BUT_MAY + ")(?:\\s+(\\d{4}))?\\b"), TimeWords::month),
       new Form(pattern("(?:(?<=\\b(?:in|for|during|of)\\s{1,5})|\\b(?=may\\s+\\d{4}\\b))(may)(?:\\s+(\\d{4}))?\\b"),
           TimeWords::month));
+
+  private final Clock clock;
 
   public TimeWords(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,7 +76,7 @@ public final class TimeWords {
   public TimeScan scan(String question) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     List<Found> found = new ArrayList<>();
-    for (Form form : forms) {
+    for (Form form : FORMS) {
       Matcher matcher = form.pattern().matcher(question);
       while (matcher.find()) {
         found.add(new Found(matcher.start(), matcher.end(), form.read().apply(matcher.toMatchResult(), today)));

@@ -174,6 +174,7 @@ class TimeWordsTest {
       "revenue on Monday,             monday",
       "revenue in Sept,               sept",
       "revenue tomorrow,              tomorrow",
+      "revenue by store recently,     recently",
   })
   void reportsTimeWordsItCannotRead(String question, String word) {
     // When

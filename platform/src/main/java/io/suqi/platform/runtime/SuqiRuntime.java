@@ -104,7 +104,7 @@ public final class SuqiRuntime implements AutoCloseable {
   }
 
   private void startAgents(HikariDataSource db) {
-    AnalyticsAgent analytics = new AnalyticsAgent(AgentConfig.defaults(bootstrapServers), db, clock,
+    AnalyticsAgent analytics = new AnalyticsAgent(new AgentConfig(bootstrapServers, "suqi-agent-analytics"), db, clock,
         AnalyticsConfig.defaults());
     analytics.start();
     track(analytics::stop);

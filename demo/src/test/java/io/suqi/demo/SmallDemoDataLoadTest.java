@@ -8,14 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reproducibility and all-or-nothing loading, on a small data set to keep the test quick. */
-class DemoDataDeterminismTest {
+/** Reproducibility, all-or-nothing and load-once, on a small data set to keep the tests quick. */
+class SmallDemoDataLoadTest {
 
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-10T12:00:00Z"), ZoneOffset.UTC);
   private static final DemoDataConfig SMALL = DemoDataConfig.defaults()
@@ -100,6 +104,26 @@ class DemoDataDeterminismTest {
     assertThat(sql.count("SELECT count(*) FROM retail.tenants")).isZero();
     assertThat(sql.count("SELECT count(*) FROM retail.transactions")).isZero();
     assertThat(new DemoDataLoader(SMALL).load(dataSource, CLOCK, IGNORE_PROGRESS).skipped()).isFalse();
+  }
+
+  @Test
+  void twoLoadersStartedTogetherLoadOnce() throws Exception {
+    // Given a fresh database and two loaders racing for it
+    DataSource dataSource = databases.freshMigrated();
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    try {
+      Callable<DemoDataSummary> load = () -> new DemoDataLoader(SMALL).load(dataSource, CLOCK, IGNORE_PROGRESS);
+
+      // When both run at the same time
+      List<Future<DemoDataSummary>> results = executor.invokeAll(List.of(load, load));
+
+      // Then one loaded and the other found the data and skipped
+      assertThat(List.of(results.get(0).get().skipped(), results.get(1).get().skipped()))
+          .containsExactlyInAnyOrder(true, false);
+      assertThat(results.get(0).get().transactions()).isEqualTo(results.get(1).get().transactions());
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   private static List<String> checksums(DataSource dataSource) throws Exception {

@@ -1,0 +1,200 @@
+package io.suqi.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.suqi.schemas.AgentResult;
+import io.suqi.schemas.AgentTask;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.Intent;
+import io.suqi.schemas.ResultStatus;
+import io.suqi.schemas.Topic;
+import io.suqi.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The task loop with Kafka's in-memory MockConsumer and MockProducer (no broker). */
+class AgentRunnerTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-05T10:15:00Z");
+  private static final Topic<String, AgentTask> TASKS = Topics.tasksFor(AgentType.ANALYTICS);
+  private static final TopicPartition PARTITION = new TopicPartition(TASKS.name(), 0);
+
+  private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+  private AgentRunner runner;
+
+  @AfterEach
+  void stopRunner() {
+    if (runner != null) {
+      runner.stop();
+    }
+  }
+
+  private static AgentTask task(String queryId, String question) {
+    return AgentTask.newBuilder().setQueryId(queryId).setTenantId("acme").setPlatform("test").setQuestion(question)
+        .setIntent(Intent.ANALYTICS).setConfidence(0.9).setAgent(AgentType.ANALYTICS).setStepNumber(1)
+        .setContextLimit(10).setIssuedAt(NOW).build();
+  }
+
+  private static ConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {
+    return new ConsumerRecord<>(TASKS.name(), 0, offset, key, value);
+  }
+
+  private static byte[] encoded(AgentTask task) {
+    return TASKS.valueSerde().serializer().serialize(TASKS.name(), task);
+  }
+
+  /** Echoes the question back as an OK answer. */
+  private static AgentResult echo(AgentTask task) {
+    return AgentResults.of(task, ResultStatus.OK, AgentResults.textAnswer(task.getQuestion(), null), null,
+        Duration.ZERO, NOW);
+  }
+
+  private AgentRunner runner(TaskHandler handler, MockProducer<String, AgentResult> producer) {
+    return new AgentRunner(AgentType.ANALYTICS, handler, Duration.ofMillis(10), () -> consumer, () -> producer,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static MockProducer<String, AgentResult> producer(boolean acknowledgeAtOnce) {
+    return new MockProducer<>(acknowledgeAtOnce, null, Topics.AGENT_RESULTS.keySerde().serializer(),
+        Topics.AGENT_RESULTS.valueSerde().serializer());
+  }
+
+  /** Assigns the partition at the first poll, then hands over the records at the next. */
+  private void deliverOnPoll(List<ConsumerRecord<String, byte[]>> records) {
+    consumer.schedulePollTask(() -> {
+      consumer.rebalance(List.of(PARTITION));
+      consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
+    });
+    consumer.schedulePollTask(() -> records.forEach(consumer::addRecord));
+  }
+
+  private Long committedOffset() {
+    OffsetAndMetadata committed = consumer.committed(Set.of(PARTITION)).get(PARTITION);
+    return committed == null ? null : committed.offset();
+  }
+
+  @Test
+  void producesEachResultKeyedByQueryIdThenCommits() {
+    // Given two tasks on the analytics task topic
+    MockProducer<String, AgentResult> producer = producer(true);
+    deliverOnPoll(List.of(record(0, "q1", encoded(task("q1", "first"))), record(1, "q2", encoded(task("q2", "second")))));
+    runner = runner(AgentRunnerTest::echo, producer);
+    // When
+    runner.start();
+    // Then both results go to the results topic, keyed by query id, and both offsets are committed
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(2).equals(committedOffset()));
+    assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly(Topics.AGENT_RESULTS.name());
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("q1", "q2");
+    assertThat(producer.history()).extracting(r -> r.value().getAnswer().getText()).containsExactly("first", "second");
+    assertThat(consumer.subscription()).containsExactly(TASKS.name());
+  }
+
+  @Test
+  void skipsARecordThatIsNotATaskAndCarriesOn() {
+    // Given garbage and an empty value before a good task
+    MockProducer<String, AgentResult> producer = producer(true);
+    deliverOnPoll(List.of(record(0, "bad", "not avro".getBytes(StandardCharsets.UTF_8)), record(1, "empty", null),
+        record(2, "q3", encoded(task("q3", "still answered")))));
+    runner = runner(AgentRunnerTest::echo, producer);
+    // When
+    runner.start();
+    // Then only the good task is answered, and the loop moved past the bad ones
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(3).equals(committedOffset()));
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("q3");
+    assertThat(runner.isRunning()).isTrue();
+  }
+
+  @Test
+  void aHandlerExceptionBecomesAFailedResult() {
+    // Given a handler that throws
+    MockProducer<String, AgentResult> producer = producer(true);
+    deliverOnPoll(List.of(record(0, "q4", encoded(task("q4", "boom")))));
+    runner = runner(task -> {
+      throw new IllegalStateException("database on fire");
+    }, producer);
+    // When
+    runner.start();
+    // Then
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(committedOffset()));
+    AgentResult result = producer.history().get(0).value();
+    assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
+    assertThat(result.getError()).isEqualTo("database on fire");
+    assertThat(result.getQueryId()).isEqualTo("q4");
+    assertThat(result.getAgent()).isEqualTo(AgentType.ANALYTICS);
+    assertThat(result.getCompletedAt()).isEqualTo(NOW);
+  }
+
+  @Test
+  void aResultThatWasNotAcknowledgedIsNotCommittedAndTheTaskComesBack() {
+    // Given a producer whose sends the test acknowledges or fails
+    MockProducer<String, AgentResult> producer = producer(false);
+    ConsumerRecord<String, byte[]> task = record(0, "q5", encoded(task("q5", "retry me")));
+    deliverOnPoll(List.of(task));
+    runner = runner(AgentRunnerTest::echo, producer);
+    runner.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 1);
+    // When the broker never acknowledges the first result
+    assertThat(producer.errorNext(new TimeoutException("broker gone"))).isTrue();
+    // Then nothing is committed and the partition is rewound to the task
+    await().atMost(Duration.ofSeconds(10)).until(() -> consumer.position(PARTITION) == 0);
+    assertThat(committedOffset()).isNull();
+    // When the task is fetched again and this time acknowledged
+    consumer.schedulePollTask(() -> consumer.addRecord(task));
+    await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
+    assertThat(producer.completeNext()).isTrue();
+    // Then it is committed
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(committedOffset()));
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("q5", "q5");
+  }
+
+  @Test
+  void stopClosesBothClientsAndIsIdempotent() {
+    // Given a running runner
+    MockProducer<String, AgentResult> producer = producer(true);
+    runner = runner(AgentRunnerTest::echo, producer);
+    runner.start();
+    // When
+    runner.stop();
+    runner.stop();
+    // Then
+    assertThat(runner.isRunning()).isFalse();
+    assertThat(consumer.closed()).isTrue();
+    assertThat(producer.closed()).isTrue();
+    assertThatThrownBy(runner::start).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void stopBeforeStartIsHarmless() {
+    // Given
+    runner = runner(AgentRunnerTest::echo, producer(true));
+    // When / Then
+    runner.stop();
+    assertThat(runner.isRunning()).isFalse();
+  }
+
+  @Test
+  void configRejectsNonsense() {
+    assertThatThrownBy(() -> new AgentConfig(" ", "g")).hasMessageContaining("bootstrapServers");
+    assertThatThrownBy(() -> new AgentConfig("localhost:9092", "g", Duration.ZERO, 10)).hasMessageContaining("pollTimeout");
+    assertThatThrownBy(() -> new AgentConfig("localhost:9092", "g", Duration.ofMillis(100), 0))
+        .hasMessageContaining("maxPollRecords");
+    assertThat(new AgentConfig("localhost:9092", "g").pollTimeout()).isEqualTo(AgentConfig.DEFAULT_POLL_TIMEOUT);
+  }
+}
