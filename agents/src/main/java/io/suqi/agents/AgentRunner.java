@@ -284,6 +284,7 @@ public final class AgentRunner implements AutoCloseable {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50); // a task should not wait for a fuller fetch
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+    config.groupInstanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
     // tasks may come from a transactional (exactly-once) orchestrator: never act on aborted ones
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // bytes, decoded by hand: a bad record must be skippable, not an exception inside poll()

@@ -59,6 +59,10 @@ final class UpCommand implements Callable<Integer> {
       description = "What this process runs, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
   Set<Role> roles = EnumSet.allOf(Role.class);
 
+  @Option(names = "--instance-id", paramLabel = "NAME",
+      description = "Stable name of this process in Kafka consumer groups (default: the host name).")
+  String instanceId = RuntimeConfig.defaultInstanceId();
+
   @Option(names = "--ask-timeout", defaultValue = "10s", paramLabel = "DURATION",
       description = "How long POST /v1/ask waits for an answer, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}).")
   String askTimeout;
@@ -66,7 +70,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RuntimeConfig config = new RuntimeConfig(dataDir.dataDir, kafkaPort, kafkaControllerPort, postgresPort,
-        httpPort, httpHost, roles, Optional.ofNullable(kafka), Optional.ofNullable(postgres), demo, parseDuration(askTimeout));
+        httpPort, httpHost, roles, instanceId, Optional.ofNullable(kafka), Optional.ofNullable(postgres), demo, parseDuration(askTimeout));
     long t0 = System.nanoTime();
     SuqiRuntime runtime = new SuqiRuntime(config, UpCommand::progress, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -64,6 +64,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("auto.create.topics.enable", "false");
+    // After a SIGKILL, the controller refuses the restarted broker's registration until the old
+    // incarnation's session expires: keep that session short on this single node.
+    p.put("broker.heartbeat.interval.ms", "500");
+    p.put("broker.session.timeout.ms", "2500");
     // Flink's exactly-once sink needs transactions of up to 15 minutes.
     p.put("transaction.max.timeout.ms", "900000");
     return p;
@@ -71,6 +75,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Formats the log directory once; a formatted directory is left as it is. */
   private void format(Properties props) {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return;
+    }
     try {
       Files.createDirectories(logDir);
       Path config = logDir.resolveSibling("kafka-server.properties");
@@ -81,7 +88,7 @@ public final class EmbeddedKafka implements AutoCloseable {
       // transaction.version=1: with version 2, Flink's exactly-once sink logs false data-loss
       // errors on recovery (no data is lost; see docs/ARCHITECTURE.md).
       int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-          config.toString(), "--standalone", "--ignore-formatted", "--feature", "transaction.version=1"},
+          config.toString(), "--standalone", "--feature", "transaction.version=1"},
           new PrintStream(output, true, StandardCharsets.UTF_8));
       if (exit != 0) {
         throw new IllegalStateException("cannot format the Kafka log directory " + logDir + ": " + output);

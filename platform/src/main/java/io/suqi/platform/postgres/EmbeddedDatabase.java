@@ -66,7 +66,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * process). Stop it so this start owns the cluster again; postgres itself cleans up the pid
    * file, and crash recovery is PostgreSQL's own.
    */
-  private void stopOrphanedServer() {
+  public void stopOrphanedServer() {
     Path pidFile = clusterDir.resolve("postmaster.pid");
     Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of)
         .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));

@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param httpHost address the gateway binds: loopback unless it runs in a container
  * @param roles what this process runs (all of them by default)
+ * @param instanceId this process's stable name in Kafka consumer groups (static membership), so
+ *     a restart, even after SIGKILL, takes its partitions back without waiting for a timeout
  * @param externalKafka bootstrap servers of an external Kafka; empty runs the embedded broker
  * @param externalPostgres JDBC URL of an external PostgreSQL; empty runs the embedded server
  */
@@ -23,6 +25,7 @@ public record RuntimeConfig(
     int httpPort,
     String httpHost,
     Set<Role> roles,
+    String instanceId,
     Optional<String> externalKafka,
     Optional<String> externalPostgres,
     boolean demo,
@@ -43,6 +46,9 @@ public record RuntimeConfig(
       throw new IllegalArgumentException("--roles needs at least one of " + EnumSet.allOf(Role.class));
     }
     roles = Set.copyOf(roles);
+    if (instanceId == null || !instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
+      throw new IllegalArgumentException("--instance-id must be 1-100 letters, digits, '.', '_' or '-', got " + instanceId);
+    }
     if (askTimeout.isNegative() || askTimeout.isZero()) {
       throw new IllegalArgumentException("--ask-timeout must be positive, got " + askTimeout);
     }
@@ -65,9 +71,18 @@ public record RuntimeConfig(
     }
   }
 
+  /** The host name: unique per machine or container, and the same after a restart. */
+  public static String defaultInstanceId() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+    } catch (java.net.UnknownHostException e) {
+      return "suqi";
+    }
+  }
+
   public static RuntimeConfig defaults(Path dataDir) {
     return new RuntimeConfig(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-        DEFAULT_POSTGRES_PORT, DEFAULT_HTTP_PORT, "127.0.0.1", EnumSet.allOf(Role.class), Optional.empty(), Optional.empty(), false,
+        DEFAULT_POSTGRES_PORT, DEFAULT_HTTP_PORT, "127.0.0.1", EnumSet.allOf(Role.class), defaultInstanceId(), Optional.empty(), Optional.empty(), false,
         DEFAULT_ASK_TIMEOUT);
   }
 }

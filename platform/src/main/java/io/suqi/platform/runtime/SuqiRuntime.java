@@ -25,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -59,10 +60,16 @@ public final class SuqiRuntime implements AutoCloseable {
   public RuntimeInfo start() throws IOException {
     dataDirectory.lock();
     track(dataDirectory);
+    EmbeddedDatabase postgres = config.externalPostgres().isPresent() ? null
+        : new EmbeddedDatabase(dataDirectory.postgresCluster(), config.postgresPort());
+    if (postgres != null) {
+      // Before the port check: a SIGKILLed run leaves its server holding the port.
+      postgres.stopOrphanedServer();
+    }
     checkPorts();
     // Kafka and PostgreSQL do not depend on each other: start them side by side.
     CompletableFuture<String> kafka = CompletableFuture.supplyAsync(this::startKafka);
-    HikariDataSource db = startPostgres();
+    HikariDataSource db = startPostgres(postgres);
     if (config.demo()) {
       loadDemoData(db);
     }
@@ -92,11 +99,12 @@ public final class SuqiRuntime implements AutoCloseable {
   }
 
   private void startOrchestrator(HikariDataSource db) {
-    OrchestrationLogWriter logWriter = new OrchestrationLogWriter(bootstrapServers, db);
+    OrchestrationLogWriter logWriter = new OrchestrationLogWriter(bootstrapServers,
+        OrchestrationLogWriter.DEFAULT_GROUP_ID, Optional.of(config.instanceId()), db);
     logWriter.start();
     track(logWriter::stop);
-    Orchestrator orchestrator = new Orchestrator(new OrchestratorConfig(bootstrapServers,
-        dataDirectory.streamsState(), DEPLOYED_AGENTS));
+    Orchestrator orchestrator = new Orchestrator(new OrchestratorConfig(OrchestratorConfig.DEFAULT_APPLICATION_ID,
+        bootstrapServers, dataDirectory.streamsState(), DEPLOYED_AGENTS, 0.0, Optional.of(config.instanceId())));
     orchestrator.start();
     track(orchestrator::stop);
     orchestrator.awaitRunning(Duration.ofSeconds(60));
@@ -104,7 +112,8 @@ public final class SuqiRuntime implements AutoCloseable {
   }
 
   private void startAgents(HikariDataSource db) {
-    AnalyticsAgent analytics = new AnalyticsAgent(new AgentConfig(bootstrapServers, "suqi-agent-analytics"), db, clock,
+    AnalyticsAgent analytics = new AnalyticsAgent(new AgentConfig(bootstrapServers, "suqi-agent-analytics",
+        config.instanceId()), db, clock,
         AnalyticsConfig.defaults());
     analytics.start();
     track(analytics::stop);
@@ -138,13 +147,12 @@ public final class SuqiRuntime implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
-  private HikariDataSource startPostgres() {
-    if (config.externalPostgres().isPresent()) {
+  private HikariDataSource startPostgres(EmbeddedDatabase postgres) {
+    if (postgres == null) {
       jdbcUrl = config.externalPostgres().get();
       progress.accept("postgres: using " + redacted(jdbcUrl));
     } else {
       progress.accept("postgres: starting the embedded server on 127.0.0.1:" + config.postgresPort());
-      EmbeddedDatabase postgres = new EmbeddedDatabase(dataDirectory.postgresCluster(), config.postgresPort());
       postgres.start();
       track(postgres);
       jdbcUrl = postgres.jdbcUrl();

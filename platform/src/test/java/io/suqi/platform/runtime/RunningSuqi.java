@@ -44,7 +44,7 @@ final class RunningSuqi implements AutoCloseable {
   /** Starts on fresh free ports. */
   static RunningSuqi start(Path dataDir) throws IOException {
     return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), freePort(),
-        "127.0.0.1", EnumSet.allOf(Role.class), Optional.empty(), Optional.empty(), false, Duration.ofSeconds(30)));
+        "127.0.0.1", EnumSet.allOf(Role.class), "it", Optional.empty(), Optional.empty(), false, Duration.ofSeconds(30)));
   }
 
   /** Starts again with the same ports and data directory as a previous run. */

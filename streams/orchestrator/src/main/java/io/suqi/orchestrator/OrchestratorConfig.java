@@ -3,6 +3,7 @@ package io.suqi.orchestrator;
 import io.suqi.schemas.AgentType;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Set;
  * @param stateDir where the pending-question store lives on disk
  * @param availableAgents the agents deployed; questions for the others are answered UNANSWERABLE
  * @param costPerToken USD per token an agent used, for the orchestration log
+ * @param groupInstanceId a stable id of this instance (Kafka static membership): a restarted
+ *     instance takes its partitions back at once instead of after the session timeout
  */
 public record OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
-    Set<AgentType> availableAgents, double costPerToken) {
+    Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId) {
 
   public static final String DEFAULT_APPLICATION_ID = "suqi-orchestrator";
 
@@ -32,6 +35,13 @@ public record OrchestratorConfig(String applicationId, String bootstrapServers, 
       throw new IllegalArgumentException("costPerToken must be a finite number >= 0, was " + costPerToken);
     }
     availableAgents = Set.copyOf(availableAgents);
+    Objects.requireNonNull(groupInstanceId, "groupInstanceId (use Optional.empty() for dynamic membership)");
+  }
+
+  /** Dynamic group membership. */
+  public OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
+      Set<AgentType> availableAgents, double costPerToken) {
+    this(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken, Optional.empty());
   }
 
   /** The default application id and no token cost. */

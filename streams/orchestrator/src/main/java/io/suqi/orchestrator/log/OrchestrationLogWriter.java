@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,17 @@ public final class OrchestrationLogWriter implements AutoCloseable {
   }
 
   public OrchestrationLogWriter(String bootstrapServers, String groupId, DataSource dataSource) {
-    this(() -> new KafkaConsumer<>(consumerProperties(bootstrapServers, groupId), new StringDeserializer(),
-        new ByteArrayDeserializer()), new OrchestrationLogStore(dataSource));
+    this(bootstrapServers, groupId, Optional.empty(), dataSource);
+  }
+
+  /**
+   * @param groupInstanceId a stable id of this instance (Kafka static membership): a restarted
+   *     writer takes its partitions back at once instead of after the session timeout
+   */
+  public OrchestrationLogWriter(String bootstrapServers, String groupId, Optional<String> groupInstanceId,
+      DataSource dataSource) {
+    this(() -> new KafkaConsumer<>(consumerProperties(bootstrapServers, groupId, groupInstanceId),
+        new StringDeserializer(), new ByteArrayDeserializer()), new OrchestrationLogStore(dataSource));
     requireText(bootstrapServers, "bootstrapServers");
     requireText(groupId, "groupId");
   }
@@ -69,7 +79,8 @@ public final class OrchestrationLogWriter implements AutoCloseable {
     this.store = store;
   }
 
-  private static Properties consumerProperties(String bootstrapServers, String groupId) {
+  private static Properties consumerProperties(String bootstrapServers, String groupId,
+      Optional<String> groupInstanceId) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -77,6 +88,7 @@ public final class OrchestrationLogWriter implements AutoCloseable {
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    groupInstanceId.ifPresent(id -> properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
     return properties;
   }
 
