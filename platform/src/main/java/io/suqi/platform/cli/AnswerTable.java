@@ -35,7 +35,7 @@ final class AnswerTable {
     for (int i = 0; i < widths.length; i++) {
       line.append(i == 0 ? "" : " | ").append(pad(header.get(i), widths[i], false));
     }
-    out.println(line);
+    out.println(line.toString().stripTrailing());
     out.println("-".repeat(line.length()));
     for (List<JsonNode> row : rows) {
       line.setLength(0);
@@ -43,7 +43,7 @@ final class AnswerTable {
         boolean numeric = i < row.size() && row.get(i).isNumber();
         line.append(i == 0 ? "" : " | ").append(pad(text(row, i), widths[i], numeric));
       }
-      out.println(line);
+      out.println(line.toString().stripTrailing());
     }
     out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
   }

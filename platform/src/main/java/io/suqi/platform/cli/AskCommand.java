@@ -1,6 +1,8 @@
 package io.suqi.platform.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.suqi.platform.runtime.RuntimeConfig;
 import io.suqi.platform.runtime.RuntimeInfo;
@@ -46,7 +48,12 @@ final class AskCommand implements Callable<Integer> {
   @Mixin
   DataDirOption dataDir;
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** Decimals keep the digits the gateway sent (30485.60, not 30485.6). */
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+
+  private final ObjectMapper json = JSON;
 
   @Override
   public Integer call() throws Exception {

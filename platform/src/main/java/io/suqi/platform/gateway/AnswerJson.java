@@ -42,7 +42,8 @@ final class AnswerJson {
     node.putNull("agent");
     node.put("status", "timeout");
     node.set("answer", answer(Answer.newBuilder()
-        .setText("No answer yet within the wait; the question is still being processed.").build()));
+        .setText("No answer yet within the wait; the question is still being processed.")
+        .setColumns(List.of()).setColumnTypes(List.of()).setRows(List.of()).setCitations(List.of()).build()));
     node.put("cache_hit", false);
     node.put("latency_ms", latencyMs);
     return node;

@@ -40,6 +40,7 @@ class KillAndRestartIT {
     int postgresPort = RunningSuqi.freePort();
     List<String> command = List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.suqi.schemas",
         "-cp", System.getProperty("java.class.path"), "io.suqi.platform.cli.SuqiCli", "up",
         "--data-dir", dataDir.toString(),
         "--kafka-port", "" + RunningSuqi.freePort(), "--kafka-controller-port", "" + RunningSuqi.freePort(),

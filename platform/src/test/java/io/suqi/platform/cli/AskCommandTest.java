@@ -1,0 +1,43 @@
+package io.suqi.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AskCommandTest {
+
+  @Test
+  void anAnswerPrintsAsATableWithNumbersRightAligned() throws Exception {
+    var body = AskCommand.JSON.readTree("""
+        {"query_id":"q","intent":"analytics","confidence":0.83,"agent":"analytics","status":"answered",
+         "answer":{"text":"Top 2 stores","sql":"SELECT","columns":["store_id","store_name","revenue"],
+                   "rows":[[1,"North",30485.60],[12,"South",999.00]],"citations":[]},
+         "cache_hit":false,"latency_ms":61}""");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    AskCommand.print(body, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+        Top 2 stores
+        store_id | store_name | revenue 
+        --------------------------------
+               1 | North      | 30485.60
+              12 | South      |   999.00
+        (2 rows)
+        [answered · intent analytics (0.83) · agent analytics · 61 ms]
+        """);
+  }
+
+  @Test
+  void durationsReadAsSecondsMillisecondsOrIso() {
+    assertThat(UpCommand.parseDuration("10s")).isEqualTo(Duration.ofSeconds(10));
+    assertThat(UpCommand.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(UpCommand.parseDuration("PT2M")).isEqualTo(Duration.ofMinutes(2));
+    assertThatThrownBy(() -> UpCommand.parseDuration("soon")).hasMessageContaining("--ask-timeout");
+  }
+}
