@@ -132,6 +132,24 @@ class AskEndToEndIT {
     }
   }
 
+  @Test
+  void aGatewayOnItsOwnAnswersThroughExternalKafkaAndPostgres(@TempDir Path gatewayDir) throws Exception {
+    try (RunningSuqi backend = RunningSuqi.start(dataDir);
+        // Given a second process running only the gateway, pointed at the first one's services
+        RunningSuqi gateway = RunningSuqi.gatewayOf(backend, gatewayDir)) {
+      RetailFixture.load(backend.db, LocalDate.now(ZoneOffset.UTC));
+      String key = new ApiKeys(backend.db).create(RetailFixture.TENANT);
+
+      // When a question arrives at that gateway
+      JsonNode answer = gateway.ask(key, QUESTION);
+
+      // Then the orchestrator and agent of the other process answer it
+      assertThat(gateway.info.kafka()).isEqualTo(backend.info.kafka());
+      assertThat(answer.path("status").asText()).isEqualTo("answered");
+      assertThat(storeRevenues(answer)).isEqualTo(topStoresLastMonth(backend.db, RetailFixture.TENANT, 5));
+    }
+  }
+
   /** The reference: the same question written directly in SQL over retail.*. */
   private static List<List<Object>> topStoresLastMonth(DataSource db, String tenant, int n) throws Exception {
     LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);

@@ -47,6 +47,13 @@ final class RunningSuqi implements AutoCloseable {
         "127.0.0.1", EnumSet.allOf(Role.class), "it", Optional.empty(), Optional.empty(), false, Duration.ofSeconds(30)));
   }
 
+  /** Starts only the gateway, against the Kafka and PostgreSQL of another running suqi. */
+  static RunningSuqi gatewayOf(RunningSuqi backend, Path dataDir) throws IOException {
+    return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), freePort(),
+        "127.0.0.1", EnumSet.of(Role.GATEWAY), "it-gateway", Optional.of(backend.info.kafka()),
+        Optional.of(backend.info.postgres()), false, Duration.ofSeconds(30)));
+  }
+
   /** Starts again with the same ports and data directory as a previous run. */
   static RunningSuqi restart(RuntimeConfig previous) throws IOException {
     return new RunningSuqi(previous);
