@@ -31,6 +31,21 @@ public final class Topics {
   /** Point-of-sale transactions as JSON (DESIGN §3.2), from any producer; key txn_id. */
   public static final Topic<String, String> POS_TRANSACTIONS =
       new Topic<>("retail.pos.transactions", KEY, Serdes.String(), PARTITIONS);
+  /** Records the lakehouse could not accept (bad JSON, broken expectations), with the reason. */
+  public static final Topic<String, DeadLetter> RETAIL_QUARANTINE =
+      new Topic<>("retail.quarantine", KEY, AvroSerde.of(DeadLetter.class), 1);
+
+  // Debezium change events (JSON, schemas disabled) of the operational tables, written by the
+  // retail-cdc connector: key {"<pk>": …}, value {"before", "after", "source", "op", "ts_ms"}.
+  public static final Topic<String, String> CDC_TENANTS = cdc("retail.tenants");
+  public static final Topic<String, String> CDC_STORES = cdc("retail.stores");
+  public static final Topic<String, String> CDC_PRODUCTS = cdc("retail.products");
+  public static final Topic<String, String> CDC_CUSTOMERS = cdc("retail.customers");
+  public static final Topic<String, String> CDC_TRANSACTIONS = cdc("retail.transactions");
+  public static final Topic<String, String> CDC_TRANSACTION_ITEMS = cdc("retail.transaction_items");
+  public static final Topic<String, String> CDC_COMPETITOR_PRICES = cdc("retail.competitor_prices");
+  public static final Topic<String, String> CDC_KB_DOCUMENTS = cdc("kb.documents");
+
   public static final Topic<String, StoreMetric> METRICS_REALTIME =
       new Topic<>("retail.metrics.realtime", KEY, AvroSerde.of(StoreMetric.class), PARTITIONS);
   public static final Topic<String, Anomaly> ANOMALIES =
@@ -47,6 +62,13 @@ public final class Topics {
 
   private Topics() {}
 
+  /** The prefix the retail-cdc connector gives its topics (Debezium's topic.prefix). */
+  public static final String CDC_PREFIX = "cdc";
+
+  private static Topic<String, String> cdc(String table) {
+    return new Topic<>(CDC_PREFIX + "." + table, KEY, Serdes.String(), PARTITIONS);
+  }
+
   /** The task topic of an agent: agent.analytics.tasks, agent.ml.tasks, … */
   public static Topic<String, AgentTask> tasksFor(AgentType agent) {
     return AGENT_TASKS.get(agent);
@@ -55,7 +77,9 @@ public final class Topics {
   /** All topics, for creating them at start. */
   public static List<Topic<?, ?>> all() {
     Stream<Topic<?, ?>> owned = Stream.of(QUERIES, QUERIES_DEAD_LETTER, AGENT_RESULTS, RESPONSES,
-        RESPONSE_STEPS, ORCHESTRATION_LOG, POS_TRANSACTIONS, METRICS_REALTIME, ANOMALIES);
+        RESPONSE_STEPS, ORCHESTRATION_LOG, POS_TRANSACTIONS, RETAIL_QUARANTINE, CDC_TENANTS, CDC_STORES,
+        CDC_PRODUCTS, CDC_CUSTOMERS, CDC_TRANSACTIONS, CDC_TRANSACTION_ITEMS, CDC_COMPETITOR_PRICES,
+        CDC_KB_DOCUMENTS, METRICS_REALTIME, ANOMALIES);
     return Stream.concat(owned, AGENT_TASKS.values().stream()).toList();
   }
 }
