@@ -48,8 +48,12 @@ final class UpCommand implements Callable<Integer> {
   int postgresPort;
 
   @Option(names = "--http-port", defaultValue = "" + RuntimeConfig.DEFAULT_HTTP_PORT,
-      description = "HTTP gateway port (default: ${DEFAULT-VALUE}).")
+      description = "HTTP gateway port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int httpPort;
+
+  @Option(names = "--connect-port", defaultValue = "" + RuntimeConfig.DEFAULT_CONNECT_PORT,
+      description = "Kafka Connect REST port (default: ${DEFAULT-VALUE}).")
+  int connectPort;
 
   @Option(names = "--http-host", defaultValue = "127.0.0.1",
       description = "Address the HTTP gateway binds (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container).")
@@ -70,7 +74,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RuntimeConfig config = new RuntimeConfig(dataDir.dataDir, kafkaPort, kafkaControllerPort, postgresPort,
-        httpPort, httpHost, roles, instanceId, Optional.ofNullable(kafka), Optional.ofNullable(postgres), demo, parseDuration(askTimeout));
+        httpPort, connectPort, httpHost, roles, instanceId, Optional.ofNullable(kafka), Optional.ofNullable(postgres), demo, parseDuration(askTimeout));
     long t0 = System.nanoTime();
     SuqiRuntime runtime = new SuqiRuntime(config, UpCommand::progress, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
@@ -92,6 +96,7 @@ final class UpCommand implements Callable<Integer> {
     System.out.println("  Kafka       " + info.kafka());
     System.out.println("  PostgreSQL  " + info.postgres());
     System.out.println("  HTTP        " + info.http() + "  (POST /v1/ask, GET /v1/health)");
+    System.out.println("  Connect     " + info.connect() + "  (Kafka Connect REST: /connectors)");
     System.out.println();
     System.out.println("  Next: bin/suqi tenant create NAME   then   bin/suqi ask \"top 5 stores by revenue last month\"");
     System.out.println("  Stop: Ctrl-C");

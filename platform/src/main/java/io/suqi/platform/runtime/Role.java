@@ -11,5 +11,7 @@ public enum Role {
   /** Agent consumers of agent.*.tasks. */
   AGENTS,
   /** HTTP gateway. */
-  GATEWAY
+  GATEWAY,
+  /** Kafka Connect worker with the Debezium source over retail.* and kb.documents (CDC). */
+  CONNECT
 }

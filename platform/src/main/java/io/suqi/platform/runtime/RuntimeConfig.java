@@ -23,6 +23,7 @@ public record RuntimeConfig(
     int kafkaControllerPort,
     int postgresPort,
     int httpPort,
+    int connectPort,
     String httpHost,
     Set<Role> roles,
     String instanceId,
@@ -35,13 +36,17 @@ public record RuntimeConfig(
   public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
   public static final int DEFAULT_POSTGRES_PORT = 55432;
   public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_CONNECT_PORT = 8083;
   public static final Duration DEFAULT_ASK_TIMEOUT = Duration.ofSeconds(10);
 
   public RuntimeConfig {
     requirePort(kafkaPort, "--kafka-port");
     requirePort(kafkaControllerPort, "--kafka-controller-port");
     requirePort(postgresPort, "--postgres-port");
-    requirePort(httpPort, "--http-port");
+    if (httpPort != 0) { // 0: any free port, reported in runtime.json
+      requirePort(httpPort, "--http-port");
+    }
+    requirePort(connectPort, "--connect-port");
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("--roles needs at least one of " + EnumSet.allOf(Role.class));
     }
@@ -82,7 +87,7 @@ public record RuntimeConfig(
 
   public static RuntimeConfig defaults(Path dataDir) {
     return new RuntimeConfig(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-        DEFAULT_POSTGRES_PORT, DEFAULT_HTTP_PORT, "127.0.0.1", EnumSet.allOf(Role.class), defaultInstanceId(), Optional.empty(), Optional.empty(), false,
+        DEFAULT_POSTGRES_PORT, DEFAULT_HTTP_PORT, DEFAULT_CONNECT_PORT, "127.0.0.1", EnumSet.allOf(Role.class), defaultInstanceId(), Optional.empty(), Optional.empty(), false,
         DEFAULT_ASK_TIMEOUT);
   }
 }

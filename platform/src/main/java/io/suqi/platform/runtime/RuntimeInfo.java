@@ -11,7 +11,7 @@ import java.util.Optional;
  * The endpoints of a running `suqi up`, written to the data directory so that `suqi tenant` and
  * `suqi ask` find the right ports without flags.
  */
-public record RuntimeInfo(long pid, String kafka, String postgres, String http) {
+public record RuntimeInfo(long pid, String kafka, String postgres, String http, String connect) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

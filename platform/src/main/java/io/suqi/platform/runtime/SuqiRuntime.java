@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.suqi.agents.AgentConfig;
 import io.suqi.agents.analytics.AnalyticsAgent;
 import io.suqi.agents.analytics.AnalyticsConfig;
+import io.suqi.connectors.CdcSource;
+import io.suqi.connectors.ConnectWorker;
+import io.suqi.connectors.ConnectWorkerConfig;
+import io.suqi.connectors.RetailCdc;
 import io.suqi.demo.DemoDataConfig;
 import io.suqi.demo.DemoDataLoader;
 import io.suqi.orchestrator.Orchestrator;
@@ -77,6 +81,10 @@ public final class SuqiRuntime implements AutoCloseable {
     List<String> created = TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
     progress.accept(created.isEmpty() ? "topics: all present" : "topics: created " + created.size());
 
+    String connect = "-";
+    if (config.roles().contains(Role.CONNECT)) {
+      connect = startConnect();
+    }
     if (config.roles().contains(Role.ORCHESTRATOR)) {
       startOrchestrator(db);
     }
@@ -92,10 +100,22 @@ public final class SuqiRuntime implements AutoCloseable {
       http = "http://" + config.httpHost() + ":" + gateway.port();
     }
 
-    RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), bootstrapServers, jdbcUrl, http);
+    RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), bootstrapServers, jdbcUrl, http, connect);
     info.writeTo(dataDirectory.runtimeInfo());
     track(() -> java.nio.file.Files.deleteIfExists(dataDirectory.runtimeInfo()));
     return info;
+  }
+
+  /** Kafka Connect with the Debezium source over the operational tables; returns its REST URL. */
+  private String startConnect() {
+    progress.accept("connect: starting the Kafka Connect worker on 127.0.0.1:" + config.connectPort());
+    ConnectWorker worker = new ConnectWorker(new ConnectWorkerConfig(bootstrapServers, "127.0.0.1", config.connectPort()));
+    worker.start();
+    track(worker);
+    new RetailCdc(CdcSource.fromJdbcUrl(jdbcUrl)).registerOn(worker);
+    worker.awaitRunning(RetailCdc.NAME, Duration.ofSeconds(120));
+    progress.accept("connect: " + RetailCdc.NAME + " (Debezium, pgoutput) capturing retail.* and kb.documents");
+    return worker.config().restUrl();
   }
 
   private void startOrchestrator(HikariDataSource db) {
@@ -128,8 +148,11 @@ public final class SuqiRuntime implements AutoCloseable {
     if (config.externalPostgres().isEmpty()) {
       PortGuard.requireFree(config.postgresPort(), "PostgreSQL", "--postgres-port");
     }
-    if (config.roles().contains(Role.GATEWAY)) {
+    if (config.roles().contains(Role.GATEWAY) && config.httpPort() != 0) {
       PortGuard.requireFree(config.httpPort(), "HTTP gateway", "--http-port");
+    }
+    if (config.roles().contains(Role.CONNECT)) {
+      PortGuard.requireFree(config.connectPort(), "Kafka Connect REST", "--connect-port");
     }
   }
 

@@ -44,7 +44,8 @@ class KillAndRestartIT {
         "-cp", System.getProperty("java.class.path"), "io.suqi.platform.cli.SuqiCli", "up",
         "--data-dir", dataDir.toString(),
         "--kafka-port", "" + RunningSuqi.freePort(), "--kafka-controller-port", "" + RunningSuqi.freePort(),
-        "--postgres-port", "" + postgresPort, "--http-port", "" + http);
+        "--postgres-port", "" + postgresPort, "--http-port", "" + http,
+        "--connect-port", "" + RunningSuqi.freePort());
 
     // Given a running suqi with data and a key
     suqi = launch(command, "first");

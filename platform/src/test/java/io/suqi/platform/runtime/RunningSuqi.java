@@ -43,13 +43,13 @@ final class RunningSuqi implements AutoCloseable {
 
   /** Starts on fresh free ports. */
   static RunningSuqi start(Path dataDir) throws IOException {
-    return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), freePort(),
+    return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), 0, freePort(),
         "127.0.0.1", EnumSet.allOf(Role.class), "it", Optional.empty(), Optional.empty(), false, Duration.ofSeconds(30)));
   }
 
   /** Starts only the gateway, against the Kafka and PostgreSQL of another running suqi. */
   static RunningSuqi gatewayOf(RunningSuqi backend, Path dataDir) throws IOException {
-    return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), freePort(),
+    return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), 0, freePort(),
         "127.0.0.1", EnumSet.of(Role.GATEWAY), "it-gateway", Optional.of(backend.info.kafka()),
         Optional.of(backend.info.postgres()), false, Duration.ofSeconds(30)));
   }

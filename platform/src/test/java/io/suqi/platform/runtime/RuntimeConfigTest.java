@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RuntimeConfigTest {
 
   private static RuntimeConfig with(int httpPort, Optional<String> postgres, Duration timeout) {
-    return new RuntimeConfig(Path.of(".suqi"), 9092, 9093, 55432, httpPort, "127.0.0.1",
+    return new RuntimeConfig(Path.of(".suqi"), 9092, 9093, 55432, httpPort, 8083, "127.0.0.1",
         EnumSet.allOf(Role.class), "host", Optional.empty(), postgres, false, timeout);
   }
 
@@ -26,6 +26,7 @@ class RuntimeConfigTest {
     assertThat(config.kafkaPort()).isEqualTo(9092);
     assertThat(config.postgresPort()).isEqualTo(55432);
     assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.connectPort()).isEqualTo(8083);
     assertThat(config.askTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.roles()).containsExactlyInAnyOrder(Role.values());
   }
