@@ -1,0 +1,52 @@
+package io.suqi.lakehouse;
+
+import io.suqi.lakehouse.bronze.RawEvent;
+import io.suqi.lakehouse.bronze.RawEventDeserializer;
+import io.suqi.lakehouse.quality.DeadLetterSerializer;
+import io.suqi.lakehouse.quality.QuarantinedRecord;
+import io.suqi.schemas.Topics;
+import java.time.Duration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** The Kafka ends of the job: the retail input source and the quarantine topic sink. */
+final class KafkaConnections {
+
+  /** Below the broker's default transaction.max.timeout.ms (15 min), or every transaction fails. */
+  static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+  static final Duration PARTITION_DISCOVERY = Duration.ofSeconds(30);
+
+  private KafkaConnections() {}
+
+  /**
+   * POS and CDC transaction topics from the start (first run) or from the checkpoint. Reads
+   * committed records only, since producers such as Debezium may write transactionally.
+   */
+  static KafkaSource<RawEvent> retailInput(LakehouseConfig config) {
+    return KafkaSource.<RawEvent>builder()
+        .setBootstrapServers(config.bootstrapServers())
+        .setTopics(Topics.POS_TRANSACTIONS.name(), Topics.CDC_TRANSACTIONS.name(), Topics.CDC_TRANSACTION_ITEMS.name())
+        .setGroupId(config.consumerGroupId())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new RawEventDeserializer())
+        .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+        .setProperty("partition.discovery.interval.ms", String.valueOf(PARTITION_DISCOVERY.toMillis()))
+        .build();
+  }
+
+  /** Exactly once: a record is in the quarantine topic once even after a restore. */
+  static KafkaSink<QuarantinedRecord> quarantineTopic(LakehouseConfig config) {
+    return KafkaSink.<QuarantinedRecord>builder()
+        .setBootstrapServers(config.bootstrapServers())
+        .setRecordSerializer(new DeadLetterSerializer())
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(config.transactionalIdPrefix())
+        .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
+        .build();
+  }
+}

@@ -1,0 +1,35 @@
+package io.suqi.lakehouse;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
+
+/**
+ * JDBC sinks into the lakehouse tables. At-least-once is enough because every statement is
+ * idempotent (insert-if-absent, or upsert of absolute values): a replay after a restore rewrites
+ * the same rows. Batches are flushed at every checkpoint, when full, or after a short interval.
+ */
+public final class PostgresSinks {
+
+  static final int BATCH_SIZE = 300;
+  static final long BATCH_INTERVAL_MS = 200;
+  static final int MAX_RETRIES = 3;
+
+  private final PostgresConnection database;
+
+  public PostgresSinks(PostgresConnection database) {
+    this.database = database;
+  }
+
+  public <T> Sink<T> writing(JdbcQueryStatement<T> statement) {
+    return JdbcSink.<T>builder()
+        .withQueryStatement(statement)
+        .withExecutionOptions(JdbcExecutionOptions.builder()
+            .withBatchSize(BATCH_SIZE)
+            .withBatchIntervalMs(BATCH_INTERVAL_MS)
+            .withMaxRetries(MAX_RETRIES)
+            .build())
+        .buildAtLeastOnce(database.options());
+  }
+}

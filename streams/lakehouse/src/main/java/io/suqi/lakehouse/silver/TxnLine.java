@@ -1,0 +1,27 @@
+package io.suqi.lakehouse.silver;
+
+import io.suqi.lakehouse.bronze.InputSource;
+import java.math.BigDecimal;
+
+/**
+ * A line of a transaction, typed and checked.
+ *
+ * @param category the product's category, from retail.products, when the line was accepted
+ * @param productTenant the tenant that owns the product
+ * @param verifiedTenant the transaction tenant the product was checked against; null until a CDC
+ *     line meets its header (a CDC item carries no tenant of its own)
+ * @param lsn the Debezium log position of the change that wrote the line, 0 for POS lines
+ */
+public record TxnLine(int lineNo, long productId, int quantity, BigDecimal unitPrice, BigDecimal discount,
+    String category, String productTenant, String verifiedTenant, InputSource source, long lsn, RecordOrigin origin) {
+
+  /** quantity * unit_price - discount. */
+  public BigDecimal revenue() {
+    return unitPrice.multiply(BigDecimal.valueOf(quantity)).subtract(discount);
+  }
+
+  public TxnLine verifiedFor(String tenantId) {
+    return new TxnLine(lineNo, productId, quantity, unitPrice, discount, category, productTenant, tenantId, source,
+        lsn, origin);
+  }
+}

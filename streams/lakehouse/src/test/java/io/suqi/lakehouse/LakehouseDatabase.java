@@ -1,0 +1,79 @@
+package io.suqi.lakehouse;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** An embedded Postgres on a free port with the real schema (suqi-db's Flyway migrations). */
+public final class LakehouseDatabase implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+
+  private LakehouseDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static LakehouseDatabase start() {
+    try {
+      LakehouseDatabase database = new LakehouseDatabase(EmbeddedPostgres.builder().start());
+      Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
+      return database;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public DataSource dataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+  }
+
+  public String user() {
+    return "postgres";
+  }
+
+  public void execute(String sql) throws SQLException {
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** Every row, its columns as text joined by '|', timestamps in UTC. */
+  public List<String> rows(String sql) throws SQLException {
+    try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("SET TIME ZONE 'UTC'");
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery(sql)) {
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          StringBuilder row = new StringBuilder();
+          for (int i = 1; i <= columns; i++) {
+            row.append(i > 1 ? "|" : "").append(result.getString(i));
+          }
+          rows.add(row.toString());
+        }
+      }
+      return rows;
+    }
+  }
+
+  public long count(String sql) throws SQLException {
+    return Long.parseLong(rows(sql).get(0));
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

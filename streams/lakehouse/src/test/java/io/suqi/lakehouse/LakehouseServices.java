@@ -1,0 +1,206 @@
+package io.suqi.lakehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.suqi.schemas.DeadLetter;
+import io.suqi.schemas.Topic;
+import io.suqi.schemas.Topics;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What the lakehouse integration tests run against: a real Kafka broker with the topics, a real
+ * Postgres with the schema and the catalogue, and ways to read back every layer.
+ */
+final class LakehouseServices implements AutoCloseable {
+
+  static final List<Topic<?, ?>> TOPICS = List.of(Topics.POS_TRANSACTIONS, Topics.CDC_TRANSACTIONS,
+      Topics.CDC_TRANSACTION_ITEMS, Topics.RETAIL_QUARANTINE);
+  static final Duration CONVERGENCE = Duration.ofMinutes(3);
+
+  private final KafkaBroker kafka;
+  private final LakehouseDatabase database;
+
+  private LakehouseServices(KafkaBroker kafka, LakehouseDatabase database) {
+    this.kafka = kafka;
+    this.database = database;
+  }
+
+  static LakehouseServices start() throws Exception {
+    KafkaBroker kafka = KafkaBroker.start();
+    kafka.createTopics(TOPICS);
+    LakehouseDatabase database = LakehouseDatabase.start();
+    for (String sql : RetailScenario.catalogueSql()) {
+      database.execute(sql);
+    }
+    return new LakehouseServices(kafka, database);
+  }
+
+  KafkaBroker kafka() {
+    return kafka;
+  }
+
+  LakehouseDatabase database() {
+    return database;
+  }
+
+  /** Parallelism 2, checkpoints every second, quality counted per 2 s. */
+  LakehouseConfig config(Path checkpoints) {
+    return new LakehouseConfig(kafka.bootstrapServers(), database.jdbcUrl(), database.user(), null, checkpoints)
+        .withParallelism(2)
+        .withCheckpointInterval(Duration.ofSeconds(1))
+        .withSettings(new MedallionSettings(Duration.ofDays(7), Duration.ofSeconds(2), Duration.ofMillis(200)));
+  }
+
+  /** Waits until every layer holds exactly what the scenario implies. */
+  void awaitExactly(RetailScenario scenario) throws Exception {
+    await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> assertThat(goldDaily()).isEqualTo(scenario.expectedDaily()));
+    await().atMost(CONVERGENCE).untilAsserted(() -> {
+      assertThat(goldHourly()).isEqualTo(scenario.expectedHourly());
+      assertThat(goldCategoryRegion()).isEqualTo(scenario.expectedCategoryRegion());
+    });
+    assertBronzeHoldsEveryRecordOnce(scenario.records());
+    await().atMost(CONVERGENCE).untilAsserted(() -> {
+      assertThat(database.count("SELECT count(*) FROM silver.transactions")).isEqualTo(scenario.liveTransactions());
+      assertThat(database.count("SELECT count(*) FROM silver.transaction_items")).isEqualTo(scenario.liveLines());
+      assertThat(quarantineTable()).isEqualTo(scenario.expectedQuarantine());
+    });
+    assertThat(quarantineTopic(scenario.expectedQuarantine().size())).isEqualTo(scenario.expectedQuarantine());
+    await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(
+        database.rows("SELECT expectation, failed FROM silver.quality_totals WHERE failed > 0 ORDER BY 1"))
+        .isEqualTo(scenario.expectedQualityFailures()));
+  }
+
+  /**
+   * Sends records in small chunks from another thread, so that a runner can be stopped or killed
+   * while records are still arriving.
+   */
+  Thread sendSlowly(List<ProducerRecord<String, String>> records) {
+    Thread sender = new Thread(() -> {
+      try {
+        for (int from = 0; from < records.size(); from += 50) {
+          kafka.send(records.subList(from, Math.min(records.size(), from + 50)));
+          Thread.sleep(25);
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException("sending failed", e);
+      }
+    }, "slow-sender");
+    sender.start();
+    return sender;
+  }
+
+  Map<String, String> goldDaily() throws Exception {
+    return measures("SELECT tenant_id, store_id, day, revenue, txn_count, units FROM gold.sales_daily", 3);
+  }
+
+  Map<String, String> goldHourly() throws Exception {
+    return measures("SELECT tenant_id, store_id, hour, revenue, txn_count, units FROM gold.sales_hourly_store", 3);
+  }
+
+  Map<String, String> goldCategoryRegion() throws Exception {
+    return measures("SELECT tenant_id, day, category, region, revenue, txn_count, units "
+        + "FROM gold.sales_daily_category_region", 4);
+  }
+
+  /** Rows as "key columns" → "revenue|txn_count|units", revenue compared by value. */
+  private Map<String, String> measures(String sql, int keyColumns) throws Exception {
+    Map<String, String> rows = new TreeMap<>();
+    for (String row : database.rows(sql)) {
+      String[] columns = row.split("\\|");
+      String key = String.join("|", List.of(columns).subList(0, keyColumns));
+      rows.put(key, new BigDecimal(columns[keyColumns]).stripTrailingZeros().toPlainString() + "|"
+          + columns[keyColumns + 1] + "|" + columns[keyColumns + 2]);
+    }
+    return rows;
+  }
+
+  /** Per topic, records and tombstones; the primary key makes "once" hold by construction. */
+  void assertBronzeHoldsEveryRecordOnce(List<ProducerRecord<String, String>> produced) {
+    Map<String, Long> expected = new TreeMap<>();
+    produced.forEach(record -> expected.merge(record.topic() + "|" + (record.value() == null), 1L, Long::sum));
+    await().atMost(CONVERGENCE).untilAsserted(() -> assertThat(bronzeCounts()).isEqualTo(expected));
+  }
+
+  Map<String, Long> bronzeCounts() throws Exception {
+    Map<String, Long> stored = new TreeMap<>();
+    for (String row : database.rows("SELECT topic, value IS NULL, count(*) FROM bronze.raw_events GROUP BY 1, 2")) {
+      String[] columns = row.split("\\|");
+      stored.put(columns[0] + "|" + columns[1].equals("t"), Long.parseLong(columns[2]));
+    }
+    return stored;
+  }
+
+  long bronzeTotal() throws Exception {
+    return database.count("SELECT count(*) FROM bronze.raw_events");
+  }
+
+  /** silver.quarantine as key → expectation. */
+  Map<String, String> quarantineTable() throws Exception {
+    Map<String, String> rows = new TreeMap<>();
+    for (String row : database.rows("SELECT key, expectation FROM silver.quarantine")) {
+      int bar = row.lastIndexOf('|');
+      rows.put(row.substring(0, bar), row.substring(bar + 1));
+    }
+    return rows;
+  }
+
+  /**
+   * The committed dead letters on the quarantine topic as key → expectation (the reason starts
+   * with it); fails if there are more than {@code expected} (a duplicate).
+   */
+  Map<String, String> quarantineTopic(int expected) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<DeadLetter> letters = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(Topics.RETAIL_QUARANTINE.name(), 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      await().atMost(CONVERGENCE).until(() -> {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          letters.add(Topics.RETAIL_QUARANTINE.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        }
+        return letters.size() >= expected;
+      });
+      // A duplicate would come with the same or the next checkpoint: give it time to show up.
+      for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(3))) {
+        letters.add(Topics.RETAIL_QUARANTINE.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+      }
+    }
+    assertThat(letters).hasSize(expected);
+    Map<String, String> byKey = new TreeMap<>();
+    for (DeadLetter letter : letters) {
+      String key = new String(letter.getKey().array(), StandardCharsets.UTF_8);
+      byKey.put(key, letter.getReason().substring(0, letter.getReason().indexOf(':')));
+    }
+    return byKey;
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      database.close();
+    } finally {
+      kafka.close();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.suqi.lakehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.runtime.checkpoint.Checkpoints;
+import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetainedCheckpointsTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void noDirectoryOrNoCompletedCheckpointMeansNothingToRestore() throws Exception {
+    assertThat(RetainedCheckpoints.latest(dir.resolve("missing"))).isEmpty();
+    Files.createDirectories(dir.resolve("job-a/chk-3"));   // killed before its metadata was written
+    assertThat(RetainedCheckpoints.latest(dir)).isEmpty();
+  }
+
+  @Test
+  void picksTheMostRecentlyCompletedCheckpointAcrossRuns() throws Exception {
+    checkpoint("job-a", 7, "2026-10-01T10:00:00Z");
+    checkpoint("job-a", 8, "2026-10-01T10:00:02Z");
+    Path latest = checkpoint("job-b", 9, "2026-10-01T11:00:00Z");   // a later run, continuing the ids
+
+    assertThat(RetainedCheckpoints.latest(dir)).contains(latest);
+  }
+
+  @Test
+  void skipsACheckpointWhoseMetadataCannotBeRead() throws Exception {
+    Path readable = checkpoint("job-a", 1, "2026-10-01T10:00:00Z");
+    Path truncated = Files.createDirectories(dir.resolve("job-a/chk-2"));
+    Files.write(truncated.resolve("_metadata"), new byte[] {1, 2, 3});
+    Files.setLastModifiedTime(truncated.resolve("_metadata"), FileTime.from(Instant.parse("2026-10-01T10:00:05Z")));
+
+    assertThat(RetainedCheckpoints.latest(dir)).contains(readable);
+  }
+
+  @Test
+  void prunesJobDirectoriesWithoutACompletedCheckpoint() throws Exception {
+    Path kept = checkpoint("job-a", 1, "2026-10-01T10:00:00Z");
+    Files.createDirectories(dir.resolve("job-b/shared"));
+    Files.createDirectories(dir.resolve("job-c/chk-1"));
+
+    RetainedCheckpoints.pruneEmptyJobDirectories(dir, Optional.of(kept));
+
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(path -> path.getFileName().toString()).toList()).containsExactly("job-a");
+    }
+  }
+
+  private Path checkpoint(String job, long id, String completedAt) throws Exception {
+    Path checkpoint = Files.createDirectories(dir.resolve(job).resolve("chk-" + id));
+    Path metadata = checkpoint.resolve("_metadata");
+    try (OutputStream out = Files.newOutputStream(metadata)) {
+      Checkpoints.storeCheckpointMetadata(new CheckpointMetadata(id, List.of(), List.of()), out);
+    }
+    Files.setLastModifiedTime(metadata, FileTime.from(Instant.parse(completedAt)));
+    return checkpoint;
+  }
+}
