@@ -40,6 +40,10 @@ public final class DataDirectory implements AutoCloseable {
     return root.resolve("streams");
   }
 
+  public Path lakehouseCheckpoints() {
+    return root.resolve("lakehouse/checkpoints");
+  }
+
   public Path runtimeInfo() {
     return root.resolve("runtime.json");
   }

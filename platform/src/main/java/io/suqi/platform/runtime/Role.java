@@ -13,5 +13,7 @@ public enum Role {
   /** HTTP gateway. */
   GATEWAY,
   /** Kafka Connect worker with the Debezium source over retail.* and kb.documents (CDC). */
-  CONNECT
+  CONNECT,
+  /** Flink medallion job: CDC and POS events into bronze, silver and gold tables. */
+  LAKEHOUSE
 }

@@ -10,6 +10,8 @@ import io.suqi.connectors.ConnectWorkerConfig;
 import io.suqi.connectors.RetailCdc;
 import io.suqi.demo.DemoDataConfig;
 import io.suqi.demo.DemoDataLoader;
+import io.suqi.lakehouse.LakehouseConfig;
+import io.suqi.lakehouse.LakehouseRunner;
 import io.suqi.orchestrator.Orchestrator;
 import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.orchestrator.log.OrchestrationLogWriter;
@@ -85,6 +87,9 @@ public final class SuqiRuntime implements AutoCloseable {
     if (config.roles().contains(Role.CONNECT)) {
       connect = startConnect();
     }
+    if (config.roles().contains(Role.LAKEHOUSE)) {
+      startLakehouse();
+    }
     if (config.roles().contains(Role.ORCHESTRATOR)) {
       startOrchestrator(db);
     }
@@ -116,6 +121,18 @@ public final class SuqiRuntime implements AutoCloseable {
     worker.awaitRunning(RetailCdc.NAME, Duration.ofSeconds(120));
     progress.accept("connect: " + RetailCdc.NAME + " (Debezium, pgoutput) capturing retail.* and kb.documents");
     return worker.config().restUrl();
+  }
+
+  /** The Flink medallion job, resumed from its latest checkpoint in the data directory. */
+  private void startLakehouse() {
+    progress.accept("lakehouse: starting the Flink medallion job");
+    LakehouseRunner lakehouse = new LakehouseRunner(new LakehouseConfig(bootstrapServers, jdbcUrl, null, null,
+        dataDirectory.lakehouseCheckpoints()));
+    lakehouse.start();
+    track(lakehouse);
+    lakehouse.awaitRunning(Duration.ofSeconds(60));
+    progress.accept("lakehouse: running" + lakehouse.restoredFrom().map(p -> " (resumed from " + p.getFileName() + ")")
+        .orElse(" (first start)"));
   }
 
   private void startOrchestrator(HikariDataSource db) {
