@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `suqi` command: run the system, manage tenants, ask questions. */
 @Command(name = "suqi", mixinStandardHelpOptions = true, version = "suqi 0.1.0",
     description = "Suqi Streams: the event-driven backbone for AI-orchestrated retail analytics.",
-    subcommands = {UpCommand.class, TenantCommand.class, AskCommand.class, BenchCommand.class})
+    subcommands = {UpCommand.class, TenantCommand.class, AskCommand.class, BenchCommand.class,
+        BenchLakehouseCommand.class})
 public final class SuqiCli implements Runnable {
 
   @Override
