@@ -77,6 +77,13 @@ final class CopyRows implements AutoCloseable {
     return this;
   }
 
+  /** Writes a double for a double precision column (Java's shortest text that reads back exactly). */
+  CopyRows decimal(double value) {
+    separate();
+    buffer.append(value);
+    return this;
+  }
+
   CopyRows date(LocalDate value) {
     separate();
     buffer.append(value);

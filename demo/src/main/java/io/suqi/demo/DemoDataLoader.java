@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a deterministic demo data set (retail master data, 13 months of transactions, competitor
- * prices and knowledge-base documents) into an empty, migrated database. The same config and the
+ * prices and knowledge-base documents) into an empty, migrated database, with known sales anomalies
+ * injected on chosen store-days and recorded in demo.injected_anomalies (the ground truth an
+ * anomaly detector is measured against). The same config and the
  * same clock instant always produce identical rows.
  *
  * <p>The load runs in one database transaction, so a failure leaves nothing behind, and it is

@@ -27,6 +27,7 @@ final class DemoDataWriter {
     writeTransactionLines(data.sales(), lines);
     writeCompetitorPrices(data);
     writeDocuments(data);
+    writeInjectedAnomalies(data);
   }
 
   private void writeMasterData(DemoData data) throws SQLException {
@@ -113,6 +114,19 @@ final class DemoDataWriter {
             .timestamp(price.observedAt()).endRow();
       }
       progress.accept(String.format(Locale.ROOT, "demo data: %,d competitor prices", rows.finish()));
+    }
+  }
+
+  private void writeInjectedAnomalies(DemoData data) throws SQLException {
+    try (CopyRows rows = CopyRows.into(copyManager, "demo.injected_anomalies",
+        "tenant_id, store_id, day, kind, volume_factor, baseline_transactions")) {
+      for (InjectedAnomaly anomaly : data.injectedAnomalies()) {
+        rows.text(anomaly.tenantId()).number(anomaly.storeId()).date(anomaly.day())
+            .text(anomaly.kind().dbValue).decimal(anomaly.volumeFactor())
+            .decimal(anomaly.baselineTransactions()).endRow();
+      }
+      progress.accept(String.format(Locale.ROOT, "demo data: %,d injected anomalies (demo.injected_anomalies)",
+          rows.finish()));
     }
   }
 

@@ -21,14 +21,16 @@ class DemoDataConfigTest {
     assertThat(config.customers()).isEqualTo(1_000);
     assertThat(config.months()).isEqualTo(13);
     assertThat(config.transactionLines()).isEqualTo(250_000);
+    assertThat(config.anomalies()).isEqualTo(30);
   }
 
   @Test
   void withersChangeOneValue() {
-    DemoDataConfig config = DemoDataConfig.defaults().withSeed(7).withMonths(2);
+    DemoDataConfig config = DemoDataConfig.defaults().withSeed(7).withMonths(2).withAnomalies(0);
 
     assertThat(config.seed()).isEqualTo(7);
     assertThat(config.months()).isEqualTo(2);
+    assertThat(config.anomalies()).isZero();
     assertThat(config.stores()).isEqualTo(20);
   }
 
@@ -42,6 +44,7 @@ class DemoDataConfigTest {
     assertThatThrownBy(() -> defaults.withStores(1)).hasMessageContaining("stores");
     assertThatThrownBy(() -> defaults.withMonths(0)).hasMessageContaining("months");
     assertThatThrownBy(() -> defaults.withTransactionLines(0)).hasMessageContaining("transactionLines");
+    assertThatThrownBy(() -> defaults.withAnomalies(-1)).hasMessageContaining("anomalies");
     assertThatThrownBy(() -> new DemoTenant("Not Kebab", "X", 1)).hasMessageContaining("kebab");
     assertThatThrownBy(() -> new DemoTenant("ok", " ", 1)).hasMessageContaining("blank");
     assertThatThrownBy(() -> new DemoTenant("ok", "Ok", 0)).hasMessageContaining("weight");

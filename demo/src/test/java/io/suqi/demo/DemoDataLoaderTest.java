@@ -200,6 +200,24 @@ class DemoDataLoaderTest {
   }
 
   @Test
+  void injectedAnomaliesAreRecordedAndVisibleInTheSales() throws Exception {
+    assertThat(sql.text("SELECT string_agg(kind || '=' || n, ',' ORDER BY kind) FROM "
+        + "(SELECT kind, count(*) AS n FROM demo.injected_anomalies GROUP BY kind) k"))
+        .isEqualTo("drop=10,outage=10,spike=10");
+    String salesOnInjectedDays = """
+        SELECT count(*) FROM demo.injected_anomalies a
+        WHERE a.kind = '%s' AND (SELECT count(*) FROM retail.transactions t
+          WHERE t.store_id = a.store_id AND (t.ts AT TIME ZONE 'UTC')::date = a.day) %s
+        """;
+    assertThat(sql.count(salesOnInjectedDays.formatted("outage", "> 0"))).isZero();
+    assertThat(sql.count(salesOnInjectedDays.formatted("drop", ">= a.baseline_transactions / 2"))).isZero();
+    assertThat(sql.count(salesOnInjectedDays.formatted("spike", "<= a.baseline_transactions * 2"))).isZero();
+    assertThat(sql.count("""
+        SELECT count(*) FROM demo.injected_anomalies a JOIN retail.stores s USING (store_id)
+        WHERE s.tenant_id <> a.tenant_id OR a.day >= DATE '%s'""".formatted(TODAY))).isZero();
+  }
+
+  @Test
   void someStoresOpenedDuringTheWindow() throws Exception {
     assertThat(sql.count("SELECT count(*) FROM retail.stores WHERE opened_on > DATE '"
         + TODAY.minusMonths(13) + "'")).isBetween(1L, 4L);

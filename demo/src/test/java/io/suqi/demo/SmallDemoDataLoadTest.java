@@ -142,6 +142,8 @@ class SmallDemoDataLoadTest {
         sql.text("SELECT md5(string_agg(concat_ws('|', product_id, competitor, price, observed_at), "
             + "',' ORDER BY product_id, competitor, observed_at)) FROM retail.competitor_prices"),
         sql.text("SELECT md5(string_agg(concat_ws('|', doc_id, title, body, updated_at), "
-            + "',' ORDER BY doc_id)) FROM kb.documents"));
+            + "',' ORDER BY doc_id)) FROM kb.documents"),
+        sql.text("SELECT md5(string_agg(concat_ws('|', store_id, day, kind, volume_factor), "
+            + "',' ORDER BY store_id, day)) FROM demo.injected_anomalies"));
   }
 }

@@ -13,12 +13,12 @@ import io.suqi.lakehouse.quality.RecordQuality;
 import io.suqi.lakehouse.quality.WindowCount;
 import io.suqi.lakehouse.reference.ReferenceDataSource;
 import io.suqi.lakehouse.silver.QualityGate;
+import io.suqi.lakehouse.silver.SaleTime;
 import io.suqi.lakehouse.silver.SilverTransaction;
 import io.suqi.lakehouse.silver.TxnChange;
 import io.suqi.lakehouse.silver.TxnMerger;
 import java.time.Duration;
 import java.util.Objects;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -32,9 +32,11 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTime
  * Sources and sinks are given, so tests run the same topology on test sources and sinks.
  *
  * <p>Every stateful operator has a fixed uid so that checkpoints restore after code changes.
- * Nothing depends on event time: late and out-of-order records update gold whenever they come.
- * Quality windows are processing-time windows: on a bounded input, the last open window is not
- * written (Flink fires no processing-time timers at the end of input).
+ * No medallion operator depends on event time: late and out-of-order records update gold whenever
+ * they come. The source still assigns event time (the sale time, see {@link SaleTime}) and
+ * per-partition watermarks, for the analytics attached to the returned streams. Quality windows
+ * are processing-time windows: on a bounded input, the last open window is not written (Flink
+ * fires no processing-time timers at the end of input).
  */
 public final class MedallionJob {
 
@@ -42,18 +44,26 @@ public final class MedallionJob {
   private final MedallionSinks sinks;
   private final ReferenceDataSource referenceData;
   private final MedallionSettings settings;
+  private final EventTimeSettings eventTime;
 
+  /** With the default event time settings. */
   public MedallionJob(Source<RawEvent, ?, ?> input, MedallionSinks sinks, ReferenceDataSource referenceData,
       MedallionSettings settings) {
+    this(input, sinks, referenceData, settings, EventTimeSettings.DEFAULTS);
+  }
+
+  public MedallionJob(Source<RawEvent, ?, ?> input, MedallionSinks sinks, ReferenceDataSource referenceData,
+      MedallionSettings settings, EventTimeSettings eventTime) {
     this.input = Objects.requireNonNull(input, "input");
     this.sinks = Objects.requireNonNull(sinks, "sinks");
     this.referenceData = Objects.requireNonNull(referenceData, "referenceData");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.eventTime = Objects.requireNonNull(eventTime, "eventTime");
   }
 
   /** Adds the job's operators to {@code env}; run it with {@code env.execute} or {@code executeAsync}. */
   public MedallionStreams attachTo(StreamExecutionEnvironment env) {
-    DataStream<RawEvent> raw = env.fromSource(input, WatermarkStrategy.noWatermarks(), "retail-input")
+    DataStream<RawEvent> raw = env.fromSource(input, SaleTime.watermarks(eventTime), "retail-input")
         .uid("retail-input");
 
     // Bronze: everything, before any parsing can reject it.

@@ -1,0 +1,18 @@
+package io.suqi.lakehouse.anomaly;
+
+import io.suqi.lakehouse.metrics.SaleDelta;
+import java.math.BigDecimal;
+
+/**
+ * A store's completed sales on one UTC day.
+ *
+ * @param unpriced transactions counted whose lines have not arrived: the revenue is not final
+ */
+record DayTotals(long txnCount, BigDecimal revenue, long unpriced) {
+
+  static final DayTotals NONE = new DayTotals(0, BigDecimal.ZERO, 0);
+
+  DayTotals plus(SaleDelta delta) {
+    return new DayTotals(txnCount + delta.txnCount(), revenue.add(delta.revenue()), unpriced + delta.unpriced());
+  }
+}

@@ -1,0 +1,24 @@
+package io.suqi.lakehouse.metrics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A change to a store's completed sales at one sale time: a transaction counted (+1), taken back
+ * (-1, after a refund, void or delete), or its revenue changed (0, e.g. its lines arrived).
+ * The input of the minute metrics and of anomaly scoring.
+ *
+ * @param version numbers the changes of one transaction from 1, so that each has a stable identity
+ *     across replays
+ * @param ts the transaction's sale time: the change's event time
+ * @param unpriced completed transactions added (+1) or removed (-1) that have no lines yet, so
+ *     their revenue is not known; CDC delivers the lines of a transaction after its header
+ */
+public record SaleDelta(String txnId, int version, String tenantId, long storeId, Instant ts, int txnCount,
+    BigDecimal revenue, int unpriced) {
+
+  /** The store's key, "tenant/store": the analytics operators are keyed by it. */
+  public String storeKey() {
+    return new StoreKey(tenantId, storeId).toString();
+  }
+}
