@@ -11,7 +11,6 @@ import io.suqi.connectors.RetailCdc;
 import io.suqi.demo.DemoDataConfig;
 import io.suqi.demo.DemoDataLoader;
 import io.suqi.lakehouse.LakehouseConfig;
-import io.suqi.lakehouse.LakehouseRunner;
 import io.suqi.orchestrator.Orchestrator;
 import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.orchestrator.log.OrchestrationLogWriter;
@@ -126,13 +125,10 @@ public final class SuqiRuntime implements AutoCloseable {
   /** The Flink medallion job, resumed from its latest checkpoint in the data directory. */
   private void startLakehouse() {
     progress.accept("lakehouse: starting the Flink medallion job");
-    LakehouseRunner lakehouse = new LakehouseRunner(new LakehouseConfig(bootstrapServers, jdbcUrl, null, null,
-        dataDirectory.lakehouseCheckpoints()));
-    lakehouse.start();
+    LakehouseSupervisor lakehouse = new LakehouseSupervisor(new LakehouseConfig(bootstrapServers, jdbcUrl, null, null,
+        dataDirectory.lakehouseCheckpoints()), Duration.ofSeconds(30), progress);
     track(lakehouse);
-    lakehouse.awaitRunning(Duration.ofSeconds(60));
-    progress.accept("lakehouse: running" + lakehouse.restoredFrom().map(p -> " (resumed from " + p.getFileName() + ")")
-        .orElse(" (first start)"));
+    progress.accept("lakehouse: running (" + lakehouse.start(Duration.ofSeconds(60)) + ")");
   }
 
   private void startOrchestrator(HikariDataSource db) {
