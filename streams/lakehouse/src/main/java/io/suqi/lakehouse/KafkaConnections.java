@@ -1,12 +1,17 @@
 package io.suqi.lakehouse;
 
+import io.suqi.lakehouse.anomaly.AnomalySerializer;
+import io.suqi.lakehouse.anomaly.DetectedAnomaly;
 import io.suqi.lakehouse.bronze.RawEvent;
 import io.suqi.lakehouse.bronze.RawEventDeserializer;
 import io.suqi.lakehouse.quality.DeadLetterSerializer;
+import io.suqi.lakehouse.metrics.StoreMetricSerializer;
+import io.suqi.lakehouse.metrics.StoreMinute;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
 import io.suqi.schemas.Topics;
 import java.time.Duration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -14,7 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** The Kafka ends of the job: the retail input source and the quarantine topic sink. */
+/** The Kafka ends of the job: the retail input source and the quarantine, metrics and anomalies sinks. */
 final class KafkaConnections {
 
   /** Below the broker's default transaction.max.timeout.ms (15 min), or every transaction fails. */
@@ -41,11 +46,29 @@ final class KafkaConnections {
 
   /** Exactly once: a record is in the quarantine topic once even after a restore. */
   static KafkaSink<QuarantinedRecord> quarantineTopic(LakehouseConfig config) {
-    return KafkaSink.<QuarantinedRecord>builder()
+    return exactlyOnce(config, new DeadLetterSerializer(), config.transactionalIdPrefix());
+  }
+
+  /** Exactly once: each emission of a store-minute is on the topic once even after a restore. */
+  static KafkaSink<StoreMinute> metricsTopic(LakehouseConfig config) {
+    return exactlyOnce(config, new StoreMetricSerializer(), config.metricsTransactionalIdPrefix());
+  }
+
+  static KafkaSink<DetectedAnomaly> anomaliesTopic(LakehouseConfig config) {
+    return exactlyOnce(config, new AnomalySerializer(), config.anomaliesTransactionalIdPrefix());
+  }
+
+  /**
+   * Records become visible to read_committed consumers when the checkpoint that covers them
+   * completes. Each sink needs its own transactional id prefix.
+   */
+  private static <T> KafkaSink<T> exactlyOnce(LakehouseConfig config, KafkaRecordSerializationSchema<T> serializer,
+      String transactionalIdPrefix) {
+    return KafkaSink.<T>builder()
         .setBootstrapServers(config.bootstrapServers())
-        .setRecordSerializer(new DeadLetterSerializer())
+        .setRecordSerializer(serializer)
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(config.transactionalIdPrefix())
+        .setTransactionalIdPrefix(transactionalIdPrefix)
         .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
         .build();
   }

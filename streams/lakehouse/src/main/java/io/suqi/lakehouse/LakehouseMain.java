@@ -6,7 +6,8 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Submits the medallion job to the Flink cluster of the current context ({@code flink run}):
+ * Submits the lakehouse job (medallion layers, real-time metrics, anomaly detection) to the Flink
+ * cluster of the current context ({@code flink run}):
  * {@code LakehouseMain <bootstrap servers> <JDBC URL> [JDBC user] [JDBC password]}. The cluster's
  * configuration decides checkpoint storage and restores ({@code flink run -s}); checkpointing
  * is switched on, exactly-once every 2 s, when the cluster leaves it off.
@@ -27,7 +28,7 @@ public final class LakehouseMain {
     if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
       env.enableCheckpointing(Duration.ofSeconds(2).toMillis(), CheckpointingMode.EXACTLY_ONCE);
     }
-    LakehouseRunner.medallionJob(config).attachTo(env);
+    LakehouseRunner.job(config).attachTo(env);
     env.execute(LakehouseRunner.JOB_NAME);
   }
 }

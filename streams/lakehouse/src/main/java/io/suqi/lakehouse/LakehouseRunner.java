@@ -1,9 +1,16 @@
 package io.suqi.lakehouse;
 
+import io.suqi.lakehouse.anomaly.AnomalyJob;
+import io.suqi.lakehouse.anomaly.AnomalySinks;
+import io.suqi.lakehouse.anomaly.AnomalyStatement;
 import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesCellStatement;
 import io.suqi.lakehouse.gold.SalesGrain;
 import io.suqi.lakehouse.bronze.RawEventsStatement;
+import io.suqi.lakehouse.metrics.LateSaleStatement;
+import io.suqi.lakehouse.metrics.MetricsSinks;
+import io.suqi.lakehouse.metrics.StoreMetricsJob;
+import io.suqi.lakehouse.metrics.StoreMinuteStatement;
 import io.suqi.lakehouse.quality.QualityResultsStatement;
 import io.suqi.lakehouse.quality.QuarantineStatement;
 import io.suqi.lakehouse.reference.PostgresReferenceData;
@@ -37,7 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the medallion job in this process (a Flink MiniCluster) on the real Kafka topics and
+ * Runs the lakehouse job (the medallion layers, real-time metrics and anomaly detection, see
+ * {@link LakehouseJob}) in this process (a Flink MiniCluster) on the real Kafka topics and
  * Postgres tables, checkpointing exactly-once into the configured directory. Checkpoints are
  * retained when the job is cancelled or the process dies, and {@link #start()} restores from the
  * latest one, so a new runner on the same directory resumes where the previous one stopped.
@@ -59,7 +67,23 @@ public final class LakehouseRunner implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  /** The medallion job on the real inputs and outputs of {@code config}. */
+  /**
+   * The whole job on the real inputs and outputs of {@code config}: the medallion layers with
+   * real-time metrics and anomaly detection.
+   */
+  public static LakehouseJob job(LakehouseConfig config) {
+    PostgresSinks postgres = new PostgresSinks(config.database());
+    MetricsSinks metrics = new MetricsSinks(KafkaConnections.metricsTopic(config),
+        postgres.writing(new StoreMinuteStatement()), postgres.writing(new LateSaleStatement()));
+    AnomalySinks anomalies = new AnomalySinks(KafkaConnections.anomaliesTopic(config),
+        postgres.writing(new AnomalyStatement()));
+    Duration lateness = config.eventTime().allowedLateness();
+    return new LakehouseJob(medallionJob(config),
+        new StoreMetricsJob(metrics, lateness, config.settings().txnRetention()),
+        new AnomalyJob(anomalies, config.anomalySettings(), lateness));
+  }
+
+  /** The medallion layers alone on the real inputs and outputs of {@code config}. */
   public static MedallionJob medallionJob(LakehouseConfig config) {
     PostgresConnection database = config.database();
     PostgresSinks postgres = new PostgresSinks(database);
@@ -72,7 +96,7 @@ public final class LakehouseRunner implements AutoCloseable {
         postgres.writing(new QualityResultsStatement()), postgres.writing(new SilverTransactionsStatement()),
         postgres.writing(new SilverItemsStatement()), gold);
     return new MedallionJob(KafkaConnections.retailInput(config), sinks,
-        PostgresReferenceData.source(database, config.referenceCacheTtl()), config.settings());
+        PostgresReferenceData.source(database, config.referenceCacheTtl()), config.settings(), config.eventTime());
   }
 
   /**
@@ -93,7 +117,7 @@ public final class LakehouseRunner implements AutoCloseable {
     RetainedCheckpoints.pruneEmptyJobDirectories(config.checkpointDir(), restoredFrom);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flinkConfiguration());
-    medallionJob(config).attachTo(env);
+    job(config).attachTo(env);
     try {
       job = env.executeAsync(JOB_NAME);
     } catch (Exception e) {

@@ -3,8 +3,10 @@ package io.suqi.lakehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.suqi.lakehouse.anomaly.AnomalySettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LakehouseConfigTest {
@@ -20,6 +22,20 @@ class LakehouseConfigTest {
     assertThat(config.parallelism()).isEqualTo(1);
     assertThat(config.settings()).isEqualTo(MedallionSettings.DEFAULTS);
     assertThat(config.checkpointDir()).isAbsolute();
+    assertThat(config.eventTime()).isEqualTo(EventTimeSettings.DEFAULTS);
+    assertThat(config.anomalySettings()).isEqualTo(AnomalySettings.DEFAULTS);
+    assertThat(List.of(config.transactionalIdPrefix(), config.metricsTransactionalIdPrefix(),
+        config.anomaliesTransactionalIdPrefix())).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void everyKafkaSinkHasTransactionalIdsOfItsOwn() {
+    LakehouseConfig valid = new LakehouseConfig(KAFKA, JDBC, null, null, Path.of("c"));
+
+    assertThatThrownBy(() -> withPrefixes(valid, "suqi", "suqi-metrics", "suqi-anomalies"))
+        .hasMessageContaining("must not start with one another");
+    assertThatThrownBy(() -> withPrefixes(valid, "a", "b", "b")).hasMessageContaining("must not start with");
+    assertThat(withPrefixes(valid, "q", "m", "a").metricsTransactionalIdPrefix()).isEqualTo("m");
   }
 
   @Test
@@ -36,6 +52,16 @@ class LakehouseConfigTest {
     assertThatThrownBy(() -> valid.withCheckpointInterval(Duration.ZERO)).hasMessageContaining("checkpointInterval");
     assertThatThrownBy(() -> new MedallionSettings(Duration.ofDays(-1), Duration.ofMinutes(1), Duration.ofSeconds(1)))
         .hasMessageContaining("txnRetention");
+    assertThatThrownBy(() -> new EventTimeSettings(Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO))
+        .hasMessageContaining("idleness");
+    assertThatThrownBy(() -> new AnomalySettings(4, 6, 4, 5, 7)).hasMessageContaining("minBaselineWeeks");
+  }
+
+  private static LakehouseConfig withPrefixes(LakehouseConfig config, String quarantine, String metrics,
+      String anomalies) {
+    return new LakehouseConfig(config.bootstrapServers(), config.jdbcUrl(), null, null, config.checkpointDir(),
+        config.checkpointInterval(), config.parallelism(), config.settings(), config.consumerGroupId(), quarantine,
+        config.referenceCacheTtl(), config.eventTime(), config.anomalySettings(), metrics, anomalies);
   }
 
   @Test

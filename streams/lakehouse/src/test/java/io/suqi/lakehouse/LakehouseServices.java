@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class LakehouseServices implements AutoCloseable {
 
   static final List<Topic<?, ?>> TOPICS = List.of(Topics.POS_TRANSACTIONS, Topics.CDC_TRANSACTIONS,
-      Topics.CDC_TRANSACTION_ITEMS, Topics.RETAIL_QUARANTINE);
+      Topics.CDC_TRANSACTION_ITEMS, Topics.RETAIL_QUARANTINE, Topics.METRICS_REALTIME, Topics.ANOMALIES);
   static final Duration CONVERGENCE = Duration.ofMinutes(3);
 
   private final KafkaBroker kafka;

@@ -7,7 +7,7 @@ package io.suqi.lakehouse.anomaly;
  * @param started whether a day has been scored (before that, an earlier sale may move nextDay back)
  * @param lastSaleAt the latest sale time seen (epoch ms), Long.MIN_VALUE before any
  */
-record ScorerProgress(long nextDay, boolean started, long lastSaleAt) {
+public record ScorerProgress(long nextDay, boolean started, long lastSaleAt) {
 
   ScorerProgress withSaleAt(long saleAt) {
     return new ScorerProgress(nextDay, started, Math.max(lastSaleAt, saleAt));

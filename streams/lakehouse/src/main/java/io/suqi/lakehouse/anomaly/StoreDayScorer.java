@@ -100,7 +100,9 @@ public final class StoreDayScorer extends KeyedProcessFunction<String, SaleDelta
     }
     forgetBefore(day + 1 - 7L * settings.baselineWeeks());
     long next = day + 1;
-    if (current.lastSaleAt() == Long.MIN_VALUE || next * DAY - current.lastSaleAt() > settings.forgetAfterSilentDays() * DAY) {
+    boolean silent = current.lastSaleAt() == Long.MIN_VALUE
+        || next * DAY - current.lastSaleAt() > settings.forgetAfterSilentDays() * DAY;
+    if (silent) {
       clear();
       return;
     }
@@ -108,12 +110,13 @@ public final class StoreDayScorer extends KeyedProcessFunction<String, SaleDelta
     context.timerService().registerEventTimeTimer(closeOf(next));
   }
 
-  private List<DetectedAnomaly> anomalies(StoreKey store, long day, DayTotals observed, long now) throws Exception {
+  private List<DetectedAnomaly> anomalies(StoreKey store, long day, DayTotals observed, long now) {
     List<DetectedAnomaly> found = new ArrayList<>(2);
     for (AnomalyMetric metric : AnomalyMetric.values()) {
       var score = baseline.score(metric, day, observed, this::dayTotals);
-      if (score.isPresent() && Math.abs(score.get().score()) >= settings.threshold()) {
-        found.add(DetectedAnomaly.ofDay(store, metric, LocalDate.ofEpochDay(day), score.get(), Instant.ofEpochMilli(now)));
+      if (score.isPresent() && Math.abs(score.get().score()) >= settings.threshold(metric)) {
+        found.add(DetectedAnomaly.ofDay(store, metric, LocalDate.ofEpochDay(day), score.get(),
+            Instant.ofEpochMilli(now)));
       }
     }
     return found;

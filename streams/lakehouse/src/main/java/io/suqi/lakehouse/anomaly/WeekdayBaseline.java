@@ -7,30 +7,36 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * Scores a store-day against the store's own recent weeks, robustly (median and MAD, so past
- * anomalies in the baseline barely move it).
+ * Scores a store-day against the store's own recent weeks, robustly: medians and median absolute
+ * deviations, so that a past anomaly in the baseline barely moves it.
  *
  * <ul>
  *   <li>Scale. Values are compared on a square-root scale, 2·sqrt(x + 3/8) (Anscombe's transform):
- *       for counts of independent sales it turns Poisson noise, which grows with the volume, into
+ *       for a count of independent sales it turns Poisson noise, which grows with the volume, into
  *       noise of standard deviation 1 at any volume, so one threshold fits a store with 5 sales a
- *       day and one with 50. Revenue is first divided by the store's typical basket (median
- *       revenue / median count of the baseline weeks), making it a count of "baskets' worth".</li>
- *   <li>Expected: the median of the same weekday over the last {@code weeks} weeks (weekly
- *       seasonality is the strongest pattern in store sales).</li>
- *   <li>Spread: 1.4826 × the median absolute deviation of every baseline day from its own
- *       weekday's median: seven times more values than one weekday offers, so a quiet few weeks
- *       cannot make small wobbles look extreme. Never below 1, the Poisson noise itself.</li>
- *   <li>Score: (observed − expected) / spread on that scale.</li>
+ *       day and one with 50. Revenue is a sum of basket values, noisier than a count by the spread
+ *       of those values; divided by its dispersion (the baseline's sum of squared basket values over
+ *       its revenue) it becomes a count-like number with the same property.</li>
+ *   <li>Baseline: the last {@code weeks} weeks as a table of weeks × weekdays, decomposed by a
+ *       median polish (Tukey) into a weekday effect (weekly seasonality, the strongest pattern in
+ *       store sales), a level per week (the season, promotions, growth) and residuals (noise).</li>
+ *   <li>Expected: the day's weekday effect plus the level of the last two weeks (the median of their
+ *       days' deviations from their weekday effects), so a season turning (December to January) is
+ *       followed within days.</li>
+ *   <li>Spread: 1.4826 × the median absolute residual, never below 1 (the Poisson noise itself),
+ *       widened for the uncertainty of the expected value, which is itself estimated from a few
+ *       medians. Residuals of all weekdays and weeks: seven times more values than one weekday
+ *       offers, and free of the season's swings, which the week levels absorb.</li>
+ *   <li>Score: (observed − expected) / spread, on that scale.</li>
  * </ul>
  */
 final class WeekdayBaseline {
 
   private static final double MAD_TO_STANDARD_DEVIATION = 1.4826;
   private static final double POISSON_SPREAD = 1.0;
-  /** A weekday with fewer values has no meaningful deviation from its own median. */
-  private static final int MIN_VALUES_FOR_SPREAD = 3;
   private static final int WEEK = 7;
+  private static final int RECENT_DAYS = 14;
+  private static final int POLISH_ROUNDS = 2;
 
   private final int weeks;
   private final int minWeeks;
@@ -49,44 +55,66 @@ final class WeekdayBaseline {
     if (!metric.measurable(observed)) {
       return Optional.empty();
     }
-    List<List<DayTotals>> byWeekday = new ArrayList<>();
-    for (int i = 0; i < WEEK; i++) {
-      byWeekday.add(new ArrayList<>());
-    }
-    List<DayTotals> all = new ArrayList<>();
+    // table[week][weekday]: week 0 is the last 7 days; weekday 0 is the scored day's weekday.
+    DayTotals[][] days = new DayTotals[weeks][WEEK];
+    List<DayTotals> known = new ArrayList<>();
     for (int back = 1; back <= WEEK * weeks; back++) {
-      DayTotals past = history.apply(day - back);
-      if (past != null && metric.measurable(past)) {
-        byWeekday.get(back % WEEK).add(past);
-        all.add(past);
+      DayTotals totals = history.apply(day - back);
+      if (totals != null && metric.measurable(totals)) {
+        days[(back - 1) / WEEK][back % WEEK] = totals;
+        known.add(totals);
       }
     }
-    List<DayTotals> sameWeekday = byWeekday.get(0);
-    double unit = metric == AnomalyMetric.TXN_COUNT ? 1
-        : median(all, AnomalyMetric.REVENUE) / median(all, AnomalyMetric.TXN_COUNT);
-    if (sameWeekday.size() < minWeeks || !(unit > 0) || Double.isInfinite(unit)) {
+    double unit = unit(metric, known);
+    if (!(unit > 0) || Double.isInfinite(unit)) {
       return Optional.empty();
     }
-    double center = median(transformed(sameWeekday, metric, unit));
-    List<Double> deviations = new ArrayList<>();
-    for (List<DayTotals> weekday : byWeekday) {
-      if (weekday.size() >= MIN_VALUES_FOR_SPREAD) {
-        double[] values = transformed(weekday, metric, unit);
-        double weekdayMedian = median(values);
-        for (double value : values) {
-          deviations.add(Math.abs(value - weekdayMedian));
-        }
+    double[][] table = new double[weeks][WEEK];
+    for (int week = 0; week < weeks; week++) {
+      for (int weekday = 0; weekday < WEEK; weekday++) {
+        DayTotals totals = days[week][weekday];
+        table[week][weekday] = totals == null ? Double.NaN : stabilized(metric.value(totals), unit);
       }
     }
-    double deviation = deviations.isEmpty() ? 0 : median(deviations.stream().mapToDouble(Double::doubleValue).toArray());
-    double spread = Math.max(POISSON_SPREAD, MAD_TO_STANDARD_DEVIATION * deviation);
+    int sameWeekdayCount = countKnown(table, 0);
+    if (sameWeekdayCount < minWeeks) {
+      return Optional.empty();
+    }
+    MedianPolish polish = MedianPolish.of(table, POLISH_ROUNDS);
+    List<Double> recent = new ArrayList<>();
+    for (int back = 1; back <= RECENT_DAYS && back <= WEEK * weeks; back++) {
+      double value = table[(back - 1) / WEEK][back % WEEK];
+      double weekdayEffect = polish.weekdayEffects()[back % WEEK];
+      if (!Double.isNaN(value) && !Double.isNaN(weekdayEffect)) {
+        recent.add(value - weekdayEffect);
+      }
+    }
+    double center = polish.weekdayEffects()[0] + (recent.isEmpty() ? 0 : median(recent));
+    double noise = Math.max(POISSON_SPREAD, MAD_TO_STANDARD_DEVIATION * polish.medianAbsoluteResidual());
+    // The expected value is itself estimated: a median of n values varies by about π/2n times the
+    // noise's variance. The day is compared against the noise of a prediction, not of a known mean.
+    double estimation = Math.PI / (2 * sameWeekdayCount) + (recent.isEmpty() ? 0 : Math.PI / (2 * recent.size()));
+    double spread = noise * Math.sqrt(1 + estimation);
     double value = metric.value(observed);
-    return Optional.of(new Score(value, median(sameWeekday, metric),
-        (stabilized(value, unit) - center) / spread));
+    return Optional.of(new Score(value, unstabilized(center, unit), (stabilized(value, unit) - center) / spread));
   }
 
-  private static double[] transformed(List<DayTotals> days, AnomalyMetric metric, double unit) {
-    return days.stream().mapToDouble(day -> stabilized(metric.value(day), unit)).toArray();
+  /** What one "count" of the metric is worth: 1 for transactions, the dispersion for revenue. */
+  private static double unit(AnomalyMetric metric, List<DayTotals> days) {
+    if (metric == AnomalyMetric.TXN_COUNT) {
+      return 1;
+    }
+    double squares = days.stream().mapToDouble(DayTotals::revenueSquared).sum();
+    double revenue = days.stream().mapToDouble(day -> day.revenue().doubleValue()).sum();
+    return squares / revenue;
+  }
+
+  private static int countKnown(double[][] table, int weekday) {
+    int known = 0;
+    for (double[] week : table) {
+      known += Double.isNaN(week[weekday]) ? 0 : 1;
+    }
+    return known;
   }
 
   /** Anscombe's variance-stabilizing transform of a count (here: of units). */
@@ -94,16 +122,17 @@ final class WeekdayBaseline {
     return 2 * Math.sqrt(Math.max(0, value) / unit + 0.375);
   }
 
-  private static double median(List<DayTotals> days, AnomalyMetric metric) {
-    return median(days.stream().mapToDouble(metric::value).toArray());
+  private static double unstabilized(double stabilized, double unit) {
+    double half = Math.max(0, stabilized) / 2;
+    return Math.max(0, half * half - 0.375) * unit;
   }
 
-  /** NaN for no values. */
-  static double median(double[] values) {
-    if (values.length == 0) {
+  /** The median of the values that are not NaN; NaN when there are none. */
+  static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray();
+    if (sorted.length == 0) {
       return Double.NaN;
     }
-    double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

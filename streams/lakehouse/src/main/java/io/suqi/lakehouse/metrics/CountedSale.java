@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param priced false while the transaction has no lines (its revenue is not known yet)
  */
-record CountedSale(String tenantId, long storeId, Instant ts, BigDecimal revenue, boolean priced) {
+public record CountedSale(String tenantId, long storeId, Instant ts, BigDecimal revenue, boolean priced) {
 
   /** The contribution of {@code txn}, or null when it counts for nothing. */
   static CountedSale of(SilverTransaction txn) {
@@ -36,19 +36,25 @@ record CountedSale(String tenantId, long storeId, Instant ts, BigDecimal revenue
       BigDecimal revenue = after.revenue.subtract(before.revenue);
       int unpriced = after.unpricedCount() - before.unpricedCount();
       if (revenue.signum() != 0 || unpriced != 0) {
-        deltas.add(new SaleDelta(txnId, 0, after.tenantId, after.storeId, after.ts, 0, revenue, unpriced));
+        deltas.add(new SaleDelta(txnId, 0, after.tenantId, after.storeId, after.ts, 0, revenue,
+            after.revenueSquared() - before.revenueSquared(), unpriced));
       }
       return deltas;
     }
     if (before != null) {
       deltas.add(new SaleDelta(txnId, 0, before.tenantId, before.storeId, before.ts, -1, before.revenue.negate(),
-          -before.unpricedCount()));
+          -before.revenueSquared(), -before.unpricedCount()));
     }
     if (after != null) {
       deltas.add(new SaleDelta(txnId, 0, after.tenantId, after.storeId, after.ts, 1, after.revenue,
-          after.unpricedCount()));
+          after.revenueSquared(), after.unpricedCount()));
     }
     return deltas;
+  }
+
+  private double revenueSquared() {
+    double value = revenue.doubleValue();
+    return value * value;
   }
 
   private boolean sameStoreAndTime(CountedSale other) {

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
-/** Inserts into gold.late_events; a replayed change (same txn_id and version) is ignored. */
+/**
+ * Inserts into gold.late_events; a replayed change (same txn_id and version) is ignored. Plain
+ * VALUES: the driver may merge a batch into one multi-row insert, which DO NOTHING allows.
+ */
 public final class LateSaleStatement implements JdbcQueryStatement<LateSale> {
 
   private static final long serialVersionUID = 1L;

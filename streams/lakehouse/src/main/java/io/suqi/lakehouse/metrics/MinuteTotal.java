@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param emitted whether a total was already sent, so that a correction back to nothing is sent too
  */
-record MinuteTotal(long txnCount, BigDecimal revenue, boolean emitted) {
+public record MinuteTotal(long txnCount, BigDecimal revenue, boolean emitted) {
 
   static final MinuteTotal EMPTY = new MinuteTotal(0, BigDecimal.ZERO, false);
 

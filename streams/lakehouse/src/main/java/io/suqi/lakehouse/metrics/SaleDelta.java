@@ -11,11 +11,13 @@ import java.time.Instant;
  * @param version numbers the changes of one transaction from 1, so that each has a stable identity
  *     across replays
  * @param ts the transaction's sale time: the change's event time
+ * @param revenueSquared the change of the sum of squared transaction revenues: with the count and
+ *     the revenue it gives the spread of basket values, which anomaly scoring needs
  * @param unpriced completed transactions added (+1) or removed (-1) that have no lines yet, so
  *     their revenue is not known; CDC delivers the lines of a transaction after its header
  */
 public record SaleDelta(String txnId, int version, String tenantId, long storeId, Instant ts, int txnCount,
-    BigDecimal revenue, int unpriced) {
+    BigDecimal revenue, double revenueSquared, int unpriced) {
 
   /** The store's key, "tenant/store": the analytics operators are keyed by it. */
   public String storeKey() {

@@ -49,7 +49,7 @@ public final class SaleDeltas extends KeyedProcessFunction<String, SilverTransac
     for (SaleDelta delta : CountedSale.difference(txn.txnId(), counted.value(), now)) {
       version++;
       out.collect(new SaleDelta(delta.txnId(), version, delta.tenantId(), delta.storeId(), delta.ts(),
-          delta.txnCount(), delta.revenue(), delta.unpriced()));
+          delta.txnCount(), delta.revenue(), delta.revenueSquared(), delta.unpriced()));
     }
     // The version number outlives a delete: a transaction brought back continues its numbering.
     lastVersion.update(version);

@@ -5,7 +5,13 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
-/** Upserts a store-minute into gold.store_minute_metrics: the latest total of a minute wins. */
+/**
+ * Upserts a store-minute into gold.store_minute_metrics: the latest total of a minute wins.
+ *
+ * <p>INSERT … SELECT, not VALUES: the driver rewrites a batch of INSERT … VALUES into one multi-row
+ * insert (reWriteBatchedInserts), and one statement may not upsert the same row twice, which a
+ * minute re-emitted within a batch would.
+ */
 public final class StoreMinuteStatement implements JdbcQueryStatement<StoreMinute> {
 
   private static final long serialVersionUID = 1L;
@@ -13,7 +19,8 @@ public final class StoreMinuteStatement implements JdbcQueryStatement<StoreMinut
   @Override
   public String query() {
     return "INSERT INTO gold.store_minute_metrics (tenant_id, store_id, window_start, window_end, txn_count, revenue) "
-        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, store_id, window_start) DO UPDATE SET "
+        + "SELECT ?::text, ?::bigint, ?::timestamptz, ?::timestamptz, ?::bigint, ?::numeric "
+        + "ON CONFLICT (tenant_id, store_id, window_start) DO UPDATE SET "
         + "window_end = EXCLUDED.window_end, txn_count = EXCLUDED.txn_count, revenue = EXCLUDED.revenue";
   }
 

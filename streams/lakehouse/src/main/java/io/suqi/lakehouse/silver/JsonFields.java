@@ -74,8 +74,12 @@ final class JsonFields {
    * read as UTC (every day and hour in Suqi is UTC).
    */
   static Instant timestamp(JsonNode object, String field) {
-    String text = text(object, field);
-    if (text == null) {
+    return timestamp(text(object, field));
+  }
+
+  /** {@link #timestamp(JsonNode, String)} of text already read; null for null or unreadable text. */
+  static Instant timestamp(String text) {
+    if (text == null || text.isBlank()) {
       return null;
     }
     try {

@@ -1,7 +1,8 @@
 package io.suqi.lakehouse.silver;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.suqi.lakehouse.EventTimeSettings;
 import io.suqi.lakehouse.bronze.InputSource;
 import io.suqi.lakehouse.bronze.RawEvent;
@@ -27,7 +28,7 @@ public final class SaleTime implements SerializableTimestampAssigner<RawEvent> {
   private static final long serialVersionUID = 1L;
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-  private transient ObjectMapper json;
+  private transient JsonFactory json;
 
   /** Per-partition watermarks from sale times (the Kafka source keeps one generator per split). */
   public static WatermarkStrategy<RawEvent> watermarks(EventTimeSettings settings) {
@@ -56,14 +57,46 @@ public final class SaleTime implements SerializableTimestampAssigner<RawEvent> {
       return null;
     }
     if (json == null) {
-      json = new ObjectMapper();
+      json = new JsonFactory();
     }
-    try {
-      JsonNode root = json.readTree(event.value());
-      JsonNode row = pos ? root : root == null ? null : root.get("after");
-      return row == null || !row.isObject() ? null : JsonFields.timestamp(row, "ts");
-    } catch (IOException | RuntimeException malformed) {
+    // Streamed, not parsed into a tree: every record pays for this once more after the quality gate.
+    try (JsonParser parser = json.createParser(event.value())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      if (!pos && !moveIntoObject(parser, "after")) {
+        return null;
+      }
+      String ts = textField(parser, "ts");
+      return ts == null ? null : JsonFields.timestamp(ts);
+    } catch (IOException malformed) {
       return null;   // the quality gate quarantines it; here it just has no sale time
     }
+  }
+
+  /** Moves to the start of the object {@code name} among the current object's fields. */
+  private static boolean moveIntoObject(JsonParser parser, String name) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      boolean wanted = name.equals(parser.currentName());
+      JsonToken value = parser.nextToken();
+      if (wanted) {
+        return value == JsonToken.START_OBJECT;
+      }
+      parser.skipChildren();
+    }
+    return false;
+  }
+
+  /** The text of the current object's field {@code name}, or null. */
+  private static String textField(JsonParser parser, String name) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      boolean wanted = name.equals(parser.currentName());
+      JsonToken value = parser.nextToken();
+      if (wanted) {
+        return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+      }
+      parser.skipChildren();
+    }
+    return null;
   }
 }
