@@ -10,9 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +24,11 @@ class LakehouseCrashIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(LakehouseCrashIT.class);
 
-  private static LakehouseServices services;
+  @RegisterExtension
+  static final LakehouseServices services = new LakehouseServices();
 
   @TempDir
   Path work;
-
-  @BeforeAll
-  static void startServices() throws Exception {
-    services = LakehouseServices.start();
-  }
-
-  @AfterAll
-  static void stopServices() throws Exception {
-    if (services != null) {
-      services.close();
-    }
-  }
 
   @Test
   void aRunnerKilledWithSigkillResumesExactlyInTheNextProcess() throws Exception {

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,22 +18,11 @@ class LakehouseRestartIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(LakehouseRestartIT.class);
 
-  private static LakehouseServices services;
+  @RegisterExtension
+  static final LakehouseServices services = new LakehouseServices();
 
   @TempDir
   Path checkpoints;
-
-  @BeforeAll
-  static void startServices() throws Exception {
-    services = LakehouseServices.start();
-  }
-
-  @AfterAll
-  static void stopServices() throws Exception {
-    if (services != null) {
-      services.close();
-    }
-  }
 
   @Test
   void aRestartedRunnerResumesFromTheLatestCheckpointWithoutCountingTwice() throws Exception {

@@ -22,33 +22,37 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the lakehouse integration tests run against: a real Kafka broker with the topics, a real
- * Postgres with the schema and the catalogue, and ways to read back every layer.
+ * Postgres with the schema and the catalogue, and ways to read back every layer. Register it once
+ * per test class: {@code @RegisterExtension static final LakehouseServices services = new LakehouseServices();}
  */
-final class LakehouseServices implements AutoCloseable {
+final class LakehouseServices implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
   static final List<Topic<?, ?>> TOPICS = List.of(Topics.POS_TRANSACTIONS, Topics.CDC_TRANSACTIONS,
       Topics.CDC_TRANSACTION_ITEMS, Topics.RETAIL_QUARANTINE, Topics.METRICS_REALTIME, Topics.ANOMALIES);
   static final Duration CONVERGENCE = Duration.ofMinutes(3);
 
-  private final KafkaBroker kafka;
-  private final LakehouseDatabase database;
+  private KafkaBroker kafka;
+  private LakehouseDatabase database;
 
-  private LakehouseServices(KafkaBroker kafka, LakehouseDatabase database) {
-    this.kafka = kafka;
-    this.database = database;
-  }
-
-  static LakehouseServices start() throws Exception {
-    KafkaBroker kafka = KafkaBroker.start();
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    kafka = KafkaBroker.start();
     kafka.createTopics(TOPICS);
-    LakehouseDatabase database = LakehouseDatabase.start();
+    database = LakehouseDatabase.start();
     for (String sql : RetailScenario.catalogueSql()) {
       database.execute(sql);
     }
-    return new LakehouseServices(kafka, database);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
   }
 
   KafkaBroker kafka() {
@@ -198,9 +202,13 @@ final class LakehouseServices implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
-      database.close();
+      if (database != null) {
+        database.close();
+      }
     } finally {
-      kafka.close();
+      if (kafka != null) {
+        kafka.close();
+      }
     }
   }
 }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,22 +19,11 @@ class MedallionJobIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(MedallionJobIT.class);
 
-  private static LakehouseServices services;
+  @RegisterExtension
+  static final LakehouseServices services = new LakehouseServices();
 
   @TempDir
   Path checkpoints;
-
-  @BeforeAll
-  static void startServices() throws Exception {
-    services = LakehouseServices.start();
-  }
-
-  @AfterAll
-  static void stopServices() throws Exception {
-    if (services != null) {
-      services.close();
-    }
-  }
 
   @Test
   void goldEqualsTheIndependentAggregateAndBadRecordsAreQuarantined() throws Exception {

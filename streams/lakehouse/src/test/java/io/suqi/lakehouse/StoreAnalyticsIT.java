@@ -25,9 +25,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,22 +43,11 @@ class StoreAnalyticsIT {
   private static final int USUAL_SALES = 20;
   private static final int SPIKE_SALES = 100;
 
-  private static LakehouseServices services;
+  @RegisterExtension
+  static final LakehouseServices services = new LakehouseServices();
 
   @TempDir
   Path checkpoints;
-
-  @BeforeAll
-  static void startServices() throws Exception {
-    services = LakehouseServices.start();
-  }
-
-  @AfterAll
-  static void stopServices() throws Exception {
-    if (services != null) {
-      services.close();
-    }
-  }
 
   @Test
   void minuteMetricsReachTheTopicAndAnObviousSpikeBecomesAnAnomaly() throws Exception {
