@@ -72,6 +72,14 @@ public record LakehouseConfig(String bootstrapServers, String jdbcUrl, String jd
     checkpointDir = checkpointDir.toAbsolutePath().normalize();
   }
 
+  /**
+   * Where RocksDB keeps the running job's state: beside the checkpoints, not in the temp folder,
+   * so it lives on the data directory's disk. Disposable: a restore rebuilds it from a checkpoint.
+   */
+  public Path stateWorkingDir() {
+    return checkpointDir.resolveSibling(checkpointDir.getFileName() + ".rocksdb");
+  }
+
   /** Defaults for everything but where to connect and where to keep checkpoints. */
   public LakehouseConfig(String bootstrapServers, String jdbcUrl, String jdbcUser, String jdbcPassword,
       Path checkpointDir) {

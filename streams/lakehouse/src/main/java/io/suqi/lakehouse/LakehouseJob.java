@@ -2,30 +2,35 @@ package io.suqi.lakehouse;
 
 import io.suqi.lakehouse.anomaly.AnomalyJob;
 import io.suqi.lakehouse.metrics.StoreMetricsJob;
+import io.suqi.lakehouse.platinum.PlatinumJob;
 import java.util.Objects;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The one job the lakehouse runs: the medallion layers, with the real-time store metrics attached
- * to its silver stream and anomaly detection attached to the metrics' store sales. One job, one
- * read of Kafka, one checkpoint covering all of it.
+ * to its silver stream, anomaly detection attached to the metrics' store sales, and the platinum
+ * features attached to its gold totals and silver stream. One job, one read of Kafka, one
+ * checkpoint covering all of it.
  */
 public final class LakehouseJob {
 
   private final MedallionJob medallion;
   private final StoreMetricsJob metrics;
   private final AnomalyJob anomalies;
+  private final PlatinumJob platinum;
 
-  public LakehouseJob(MedallionJob medallion, StoreMetricsJob metrics, AnomalyJob anomalies) {
+  public LakehouseJob(MedallionJob medallion, StoreMetricsJob metrics, AnomalyJob anomalies, PlatinumJob platinum) {
     this.medallion = Objects.requireNonNull(medallion, "medallion");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.anomalies = Objects.requireNonNull(anomalies, "anomalies");
+    this.platinum = Objects.requireNonNull(platinum, "platinum");
   }
 
   /** Adds every operator to {@code env}; returns the medallion's streams for further extensions. */
   public MedallionStreams attachTo(StreamExecutionEnvironment env) {
     MedallionStreams streams = medallion.attachTo(env);
     anomalies.attachTo(metrics.attachTo(streams.silver()));
+    platinum.attachTo(streams);
     return streams;
   }
 }

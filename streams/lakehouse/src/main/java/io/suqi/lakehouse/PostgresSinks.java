@@ -12,7 +12,7 @@ import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
  */
 public final class PostgresSinks {
 
-  static final int BATCH_SIZE = 300;
+  static final int BATCH_SIZE = 2_000;
   static final long BATCH_INTERVAL_MS = 200;
   static final int MAX_RETRIES = 3;
 

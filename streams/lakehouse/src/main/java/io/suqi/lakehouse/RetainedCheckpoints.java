@@ -28,6 +28,7 @@ public final class RetainedCheckpoints {
   private static final Logger LOG = LoggerFactory.getLogger(RetainedCheckpoints.class);
   private static final Pattern CHECKPOINT = Pattern.compile("chk-\\d+");
   private static final String METADATA = "_metadata";
+  private static final String SHARED_STATE = "shared";
 
   private RetainedCheckpoints() {}
 
@@ -50,7 +51,10 @@ public final class RetainedCheckpoints {
    */
   static void pruneEmptyJobDirectories(Path dir, Optional<Path> keep) {
     for (Path jobDir : children(dir)) {
-      boolean holdsCheckpoint = children(jobDir).stream().anyMatch(RetainedCheckpoints::isCompleted);
+      // shared/ holds the files of incremental checkpoints, which a later run's checkpoints may
+      // still reference after claiming this run's checkpoint: such a directory is not empty.
+      boolean holdsCheckpoint = children(jobDir).stream().anyMatch(RetainedCheckpoints::isCompleted)
+          || holdsFiles(jobDir.resolve(SHARED_STATE));
       boolean kept = keep.isPresent() && keep.get().startsWith(jobDir);
       if (Files.isDirectory(jobDir) && !holdsCheckpoint && !kept) {
         try {
@@ -94,6 +98,17 @@ public final class RetainedCheckpoints {
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
+    }
+  }
+
+  private static boolean holdsFiles(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.walk(dir)) {
+      return entries.anyMatch(Files::isRegularFile);
+    } catch (IOException e) {
+      return true;   // when in doubt, keep it
     }
   }
 

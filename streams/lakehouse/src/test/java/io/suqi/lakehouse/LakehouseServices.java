@@ -92,6 +92,51 @@ final class LakehouseServices implements BeforeAllCallback, AfterAllCallback, Au
   }
 
   /**
+   * Waits until platinum agrees with the layers it derives from: one store-day row for every day
+   * between a store's first and latest gold day, with gold's revenue and count (zero on a day gold
+   * has no row), trailing windows and lags that are sums of gold's days before the row's, and one
+   * customer row per identified customer with their completed transactions in silver. Call it
+   * after {@link #awaitExactly}, which proves gold and silver exact.
+   */
+  void awaitPlatinumExactly() throws Exception {
+    await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      assertThat(database.rows("SELECT tenant_id, store_id, day, trim_scale(revenue), txn_count "
+          + "FROM platinum.store_day_features ORDER BY 1, 2, 3")).isEqualTo(database.rows("""
+          WITH span AS (SELECT tenant_id, store_id, min(day) AS first_day, max(day) AS last_day
+                        FROM gold.sales_daily GROUP BY 1, 2)
+          SELECT s.tenant_id, s.store_id, d.day::date, trim_scale(coalesce(g.revenue, 0)), coalesce(g.txn_count, 0)
+          FROM span s CROSS JOIN LATERAL generate_series(s.first_day, s.last_day, interval '1 day') AS d(day)
+          LEFT JOIN gold.sales_daily g ON (g.tenant_id, g.store_id, g.day) = (s.tenant_id, s.store_id, d.day::date)
+          ORDER BY 1, 2, 3"""));
+      assertThat(database.rows("""
+          SELECT f.tenant_id, f.store_id, f.day, f.revenue_7d, f.revenue_28d, f.txn_count_28d, f.revenue_lag_1d
+          FROM platinum.store_day_features f
+          CROSS JOIN LATERAL (
+            SELECT coalesce(sum(g.revenue) FILTER (WHERE g.day >= f.day - 7), 0) AS revenue_7d,
+                   coalesce(sum(g.revenue), 0)                                   AS revenue_28d,
+                   coalesce(sum(g.txn_count), 0)                                 AS txn_count_28d,
+                   coalesce(sum(g.revenue) FILTER (WHERE g.day = f.day - 1), 0)  AS revenue_lag_1d
+            FROM gold.sales_daily g
+            WHERE (g.tenant_id, g.store_id) = (f.tenant_id, f.store_id) AND g.day BETWEEN f.day - 28 AND f.day - 1) w
+          WHERE (f.revenue_7d, f.revenue_28d, f.txn_count_28d, f.revenue_lag_1d)
+             <> (w.revenue_7d, w.revenue_28d, w.txn_count_28d, w.revenue_lag_1d)""")).as("rows whose windows differ from gold")
+          .isEmpty();
+    });
+    assertThat(database.count("SELECT count(*) FROM platinum.store_day_features WHERE revenue_7d > 0"))
+        .as("rows with a week of history").isPositive();
+    List<String> customers = database.rows("""
+        SELECT t.tenant_id, t.customer_id, min(t.ts), max(t.ts), count(*), trim_scale(coalesce(sum(i.revenue), 0))
+        FROM silver.transactions t
+        LEFT JOIN (SELECT txn_id, sum(revenue) AS revenue FROM silver.transaction_items GROUP BY 1) i USING (txn_id)
+        WHERE t.status = 'completed' AND t.customer_id IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2""");
+    assertThat(customers).as("identified customers in the scenario").isNotEmpty();
+    await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(database.rows(
+        "SELECT tenant_id, customer_id, first_purchase_at, last_purchase_at, frequency, trim_scale(monetary) "
+            + "FROM platinum.customer_rfm ORDER BY 1, 2")).isEqualTo(customers));
+  }
+
+  /**
    * Sends records in small chunks from another thread, so that a runner can be stopped or killed
    * while records are still arriving.
    */

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The medallion job end to end: a real Kafka broker, a real Postgres with the real schema, the
  * job on a Flink MiniCluster through {@link LakehouseRunner}. Gold must equal the aggregate
- * computed independently from the produced data.
+ * computed independently from the produced data, and platinum must agree with gold and silver.
  */
 class MedallionJobIT {
 
@@ -41,6 +41,8 @@ class MedallionJobIT {
       services.awaitExactly(scenario);
       LOG.info("every layer exact on {} records {} ms after running", scenario.records().size(),
           (System.nanoTime() - runningAt) / 1_000_000);
+      services.awaitPlatinumExactly();
+      LOG.info("platinum agrees with gold and silver {} ms after running", (System.nanoTime() - runningAt) / 1_000_000);
 
       assertThat(services.database().count(
           "SELECT passed FROM silver.quality_totals WHERE expectation = 'txn_id_not_null'"))

@@ -58,6 +58,20 @@ class RetainedCheckpointsTest {
     }
   }
 
+  @Test
+  void keepsAJobDirectoryWhoseSharedFilesALaterIncrementalCheckpointMayReference() throws Exception {
+    // Given a run whose checkpoints a later run claimed, leaving the SST files they share
+    Path kept = checkpoint("job-b", 1, "2026-10-01T10:00:00Z");
+    Path shared = Files.createDirectories(dir.resolve("job-a/shared"));
+    Files.write(shared.resolve("0a1b-000012.sst"), new byte[] {1});
+
+    // When empty job directories are pruned
+    RetainedCheckpoints.pruneEmptyJobDirectories(dir, Optional.of(kept));
+
+    // Then the shared files stay
+    assertThat(shared.resolve("0a1b-000012.sst")).exists();
+  }
+
   private Path checkpoint(String job, long id, String completedAt) throws Exception {
     Path checkpoint = Files.createDirectories(dir.resolve(job).resolve("chk-" + id));
     Path metadata = checkpoint.resolve("_metadata");

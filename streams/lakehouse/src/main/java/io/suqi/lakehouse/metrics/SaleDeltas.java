@@ -6,7 +6,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -23,9 +22,7 @@ public final class SaleDeltas extends KeyedProcessFunction<String, SilverTransac
   private static final long serialVersionUID = 1L;
 
   private final long retentionMillis;
-  private transient ValueState<CountedSale> counted;
-  private transient ValueState<Integer> lastVersion;
-  private transient ValueState<Long> cleanupAt;
+  private transient ValueState<SaleMemory> memory;
 
   public SaleDeltas(Duration retention) {
     if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -36,41 +33,43 @@ public final class SaleDeltas extends KeyedProcessFunction<String, SilverTransac
 
   @Override
   public void open(OpenContext context) {
-    counted = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("counted", TypeInformation.of(CountedSale.class)));
-    lastVersion = getRuntimeContext().getState(new ValueStateDescriptor<>("last-version", Types.INT));
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
+    memory = getRuntimeContext().getState(new ValueStateDescriptor<>("sale", TypeInformation.of(SaleMemory.class)));
   }
 
   @Override
   public void processElement(SilverTransaction txn, Context context, Collector<SaleDelta> out) throws Exception {
+    SaleMemory remembered = memory.value();
     CountedSale now = CountedSale.of(txn);
-    int version = lastVersion.value() == null ? 0 : lastVersion.value();
-    for (SaleDelta delta : CountedSale.difference(txn.txnId(), counted.value(), now)) {
+    // The version number outlives a delete: a transaction brought back continues its numbering.
+    int version = remembered == null ? 0 : remembered.lastVersion();
+    for (SaleDelta delta : CountedSale.difference(txn.txnId(), remembered == null ? null : remembered.counted(), now)) {
       version++;
       out.collect(new SaleDelta(delta.txnId(), version, delta.tenantId(), delta.storeId(), delta.ts(),
           delta.txnCount(), delta.revenue(), delta.revenueSquared(), delta.unpriced()));
     }
-    // The version number outlives a delete: a transaction brought back continues its numbering.
-    lastVersion.update(version);
-    if (now == null) {
-      counted.clear();
-    } else {
-      counted.update(now);
+    long at = context.timerService().currentProcessingTime();
+    long cleanupAt = remembered == null ? 0 : remembered.cleanupAt();
+    if (cleanupAt == 0) {
+      // Registered once and moved when it fires: a timer per version would cost two more writes.
+      cleanupAt = at + retentionMillis;
+      context.timerService().registerProcessingTimeTimer(cleanupAt);
     }
-    Long scheduled = cleanupAt.value();
-    if (scheduled != null) {
-      context.timerService().deleteProcessingTimeTimer(scheduled);
-    }
-    long at = context.timerService().currentProcessingTime() + retentionMillis;
-    context.timerService().registerProcessingTimeTimer(at);
-    cleanupAt.update(at);
+    memory.update(new SaleMemory(now, version, at, cleanupAt));
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<SaleDelta> out) {
-    counted.clear();
-    lastVersion.clear();
-    cleanupAt.clear();
+  public void onTimer(long timestamp, OnTimerContext context, Collector<SaleDelta> out) throws Exception {
+    SaleMemory remembered = memory.value();
+    if (remembered == null) {
+      return;
+    }
+    long expiresAt = remembered.lastChangeAt() + retentionMillis;
+    if (expiresAt <= timestamp) {
+      memory.clear();
+    } else {
+      context.timerService().registerProcessingTimeTimer(expiresAt);
+      memory.update(new SaleMemory(remembered.counted(), remembered.lastVersion(), remembered.lastChangeAt(),
+          expiresAt));
+    }
   }
 }

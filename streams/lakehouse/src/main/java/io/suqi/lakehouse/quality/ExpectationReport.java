@@ -7,13 +7,13 @@ import java.util.function.Supplier;
 /** Collects the outcome of each expectation checked on one record, and why the failed ones failed. */
 public final class ExpectationReport {
 
-  private final List<ExpectationOutcome> outcomes = new ArrayList<>();
+  private RecordQuality quality = new RecordQuality(0, 0);
   private final List<String> failures = new ArrayList<>();
   private Expectation firstFailed;
 
   /** Records an outcome; returns {@code passed} so a check can guard the checks that depend on it. */
   public boolean check(Expectation expectation, boolean passed, Supplier<String> whyNot) {
-    outcomes.add(new ExpectationOutcome(expectation, passed));
+    quality = quality.with(expectation, passed);
     if (!passed) {
       if (firstFailed == null) {
         firstFailed = expectation;
@@ -38,6 +38,6 @@ public final class ExpectationReport {
   }
 
   public RecordQuality quality() {
-    return new RecordQuality(List.copyOf(outcomes));
+    return quality;
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads transaction headers and lines out of JSON rows (a POS object or a Debezium row image),
@@ -91,28 +92,28 @@ final class TransactionReader {
       Long lineNo = JsonFields.integer(item, "line_no");
       boolean lineNoValid = lineNo != null && lineNo >= Integer.MIN_VALUE && lineNo <= Integer.MAX_VALUE
           && lineNumbers.add(lineNo);
-      failIf(!lineNoValid, failures, Expectation.LINE_NO_VALID, "line_no " + JsonFields.shown(item, "line_no")
+      failIf(!lineNoValid, failures, Expectation.LINE_NO_VALID, () -> "line_no " + JsonFields.shown(item, "line_no")
           + (lineNo != null ? " is repeated or out of range" : ""));
       Long productId = JsonFields.integer(item, "product_id");
       failIf(productId == null, failures, Expectation.PRODUCT_ID_NOT_NULL,
-          "line " + lineNo + ": product_id is " + JsonFields.shown(item, "product_id"));
+          () -> "line " + lineNo + ": product_id is " + JsonFields.shown(item, "product_id"));
       Long quantity = JsonFields.integer(item, "quantity");
       boolean quantityValid = quantity != null && quantity > 0 && quantity <= Integer.MAX_VALUE;
       failIf(!quantityValid, failures, Expectation.QUANTITY_POSITIVE,
-          "line " + lineNo + ": quantity is " + JsonFields.shown(item, "quantity"));
+          () -> "line " + lineNo + ": quantity is " + JsonFields.shown(item, "quantity"));
       BigDecimal unitPrice = JsonFields.decimal(item, "unit_price");
       boolean unitPriceValid = unitPrice != null && unitPrice.signum() >= 0;
       failIf(!unitPriceValid, failures, Expectation.UNIT_PRICE_NON_NEGATIVE,
-          "line " + lineNo + ": unit_price is " + JsonFields.shown(item, "unit_price"));
+          () -> "line " + lineNo + ": unit_price is " + JsonFields.shown(item, "unit_price"));
       BigDecimal discount = JsonFields.isAbsent(item, "discount") ? BigDecimal.ZERO : JsonFields.decimal(item, "discount");
       if (quantityValid && unitPriceValid) {
         BigDecimal gross = unitPrice.multiply(BigDecimal.valueOf(quantity));
         boolean inRange = discount != null && discount.signum() >= 0 && discount.compareTo(gross) <= 0;
-        failIf(!inRange, failures, Expectation.DISCOUNT_IN_RANGE, "line " + lineNo + ": discount "
+        failIf(!inRange, failures, Expectation.DISCOUNT_IN_RANGE, () -> "line " + lineNo + ": discount "
             + JsonFields.shown(item, "discount") + " is not between 0 and " + gross.toPlainString());
       } else if (discount == null) {
         failIf(true, failures, Expectation.DISCOUNT_IN_RANGE,
-            "line " + lineNo + ": discount is " + JsonFields.shown(item, "discount"));
+          () -> "line " + lineNo + ": discount is " + JsonFields.shown(item, "discount"));
       }
       ProductRef product = null;
       if (productId != null) {
@@ -139,11 +140,11 @@ final class TransactionReader {
     Optional<ProductRef> found = referenceData.product(productId);
     if (found.isEmpty()) {
       failIf(true, failures, productExpectation(tenantId),
-          "line " + lineNo + ": product " + productId + " is not in retail.products");
+          () -> "line " + lineNo + ": product " + productId + " is not in retail.products");
       return null;
     }
     if (tenantId != null && !found.get().tenantId().equals(tenantId)) {
-      failIf(true, failures, productExpectation(tenantId), "line " + lineNo + ": product " + productId
+      failIf(true, failures, productExpectation(tenantId), () -> "line " + lineNo + ": product " + productId
           + " belongs to tenant " + found.get().tenantId() + ", not " + tenantId);
       return null;
     }
@@ -156,9 +157,9 @@ final class TransactionReader {
 
   /** Keeps the first failure per expectation: one example is enough to act on. */
   private static void failIf(boolean failed, Map<Expectation, String> failures, Expectation expectation,
-      String detail) {
+      Supplier<String> detail) {
     if (failed) {
-      failures.putIfAbsent(expectation, detail);
+      failures.putIfAbsent(expectation, detail.get());
     }
   }
 }

@@ -4,7 +4,6 @@ import io.suqi.lakehouse.bronze.InputSource;
 import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesContributions;
 import io.suqi.lakehouse.quality.Expectation;
-import io.suqi.lakehouse.quality.ExpectationOutcome;
 import io.suqi.lakehouse.quality.QualityOutputs;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
 import io.suqi.lakehouse.quality.RecordQuality;
@@ -13,14 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -52,10 +47,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
 
   private final long retentionMillis;
 
-  private transient ValueState<HeaderState> header;
-  private transient MapState<Integer, TxnLine> lines;
-  private transient ValueState<EmittedVersion> emitted;
-  private transient ValueState<Long> cleanupAt;
+  private transient ValueState<TxnState> state;
 
   public TxnMerger(Duration retention) {
     if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -66,96 +58,97 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
 
   @Override
   public void open(OpenContext context) {
-    header = getRuntimeContext().getState(new ValueStateDescriptor<>("header", TypeInformation.of(HeaderState.class)));
-    lines = getRuntimeContext().getMapState(
-        new MapStateDescriptor<>("lines", Types.INT, TypeInformation.of(TxnLine.class)));
-    emitted = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("emitted", TypeInformation.of(EmittedVersion.class)));
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
+    state = getRuntimeContext().getState(new ValueStateDescriptor<>("txn", TypeInformation.of(TxnState.class)));
   }
 
   @Override
   public void processElement(TxnChange change, Context context, Collector<SilverTransaction> out) throws Exception {
-    HeaderState current = header.value();
+    TxnState stored = state.value();
+    TxnState txn = stored == null ? TxnState.empty() : stored;
+    HeaderState current = txn.header();
     switch (change.kind()) {
-      case POS_TRANSACTION -> applyPos(change, current);
+      case POS_TRANSACTION -> txn = applyPos(change, txn);
       case CDC_HEADER -> {
         if (current == null || current.source() == InputSource.POS || change.lsn() >= current.lsn()) {
-          header.update(new HeaderState(change.header(), InputSource.CDC, change.lsn()));
+          txn = txn.withHeader(new HeaderState(change.header(), InputSource.CDC, change.lsn()));
         }
       }
       case CDC_HEADER_DELETE -> {
         boolean stale = current != null && current.source() == InputSource.CDC && change.lsn() < current.lsn();
         if (!stale) {
-          delete(change.txnId(), context, out);
+          delete(change.txnId(), txn, context, out);
         }
         return;
       }
       case CDC_LINE -> {
         TxnLine line = change.lines().get(0);
-        if (appliesOver(line, lines.get(line.lineNo()))) {
-          lines.put(line.lineNo(), line);
+        if (appliesOver(line, txn.line(line.lineNo()))) {
+          txn = txn.withLines(replaced(txn.lines(), line.lineNo(), line));
         }
       }
       case CDC_LINE_DELETE -> {
         TxnLine deleted = change.lines().get(0);
-        TxnLine existing = lines.get(deleted.lineNo());
+        TxnLine existing = txn.line(deleted.lineNo());
         if (existing != null && appliesOver(deleted, existing)) {
-          lines.remove(deleted.lineNo());
+          txn = txn.withLines(replaced(txn.lines(), deleted.lineNo(), null));
         }
       }
     }
-    reconcile(context, out);
+    reconcile(txn, context, out);
   }
 
-  private void applyPos(TxnChange change, HeaderState current) throws Exception {
+  private static TxnState applyPos(TxnChange change, TxnState txn) {
+    HeaderState current = txn.header();
     if (current == null || current.source() == InputSource.POS) {
       TxnHeader incoming = change.header();
       if (current != null && !current.header().isCompleted() && incoming.isCompleted()) {
         incoming = incoming.withStatus(current.header().status());
       }
-      header.update(new HeaderState(incoming, InputSource.POS, 0));
+      txn = txn.withHeader(new HeaderState(incoming, InputSource.POS, 0));
     }
-    if (!hasCdcLines()) {
-      lines.clear();
-      for (TxnLine line : change.lines()) {
-        lines.put(line.lineNo(), line);
+    if (!txn.hasCdcLines()) {
+      List<TxnLine> sorted = new ArrayList<>(change.lines());
+      sorted.sort(Comparator.comparingInt(TxnLine::lineNo));
+      txn = txn.withLines(sorted);
+    }
+    return txn;
+  }
+
+  /** The lines with line {@code lineNo} replaced by {@code line} (removed when null), sorted. */
+  private static List<TxnLine> replaced(List<TxnLine> lines, int lineNo, TxnLine line) {
+    List<TxnLine> result = new ArrayList<>(lines.size() + 1);
+    for (TxnLine existing : lines) {
+      if (existing.lineNo() != lineNo) {
+        result.add(existing);
       }
     }
+    if (line != null) {
+      result.add(line);
+      result.sort(Comparator.comparingInt(TxnLine::lineNo));
+    }
+    return result;
   }
 
   private static boolean appliesOver(TxnLine change, TxnLine existing) {
     return existing == null || existing.source() == InputSource.POS || change.lsn() >= existing.lsn();
   }
 
-  private boolean hasCdcLines() throws Exception {
-    for (TxnLine line : lines.values()) {
-      if (line.source() == InputSource.CDC) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Brings silver and gold up to date with the state: emits the version if its content changed. */
-  private void reconcile(Context context, Collector<SilverTransaction> out) throws Exception {
-    HeaderState current = header.value();
+  private void reconcile(TxnState txn, Context context, Collector<SilverTransaction> out) throws Exception {
+    HeaderState current = txn.header();
     if (current == null) {
-      if (lines.isEmpty()) {
-        clearState(context);   // e.g. a line deleted before its header arrived: nothing left to keep
+      if (txn.lines().isEmpty()) {
+        clearState(context, txn);   // e.g. a line deleted before its header arrived: nothing left to keep
       } else {
-        scheduleCleanup(context);
+        store(txn, context);
       }
       return;
     }
-    checkLineTenants(current.header(), context);
-    List<TxnLine> sorted = new ArrayList<>();
-    lines.values().forEach(sorted::add);
-    sorted.sort(Comparator.comparingInt(TxnLine::lineNo));
-    long fingerprint = VersionFingerprint.of(current.header(), sorted);
-    EmittedVersion previous = emitted.value();
+    txn = checkLineTenants(current.header(), txn, context);
+    long fingerprint = VersionFingerprint.of(current.header(), txn.lines());
+    EmittedVersion previous = txn.emitted();
     if (previous == null || previous.fingerprint() != fingerprint) {
-      SilverTransaction version = new SilverTransaction(current.header().txnId(), current.header(), sorted,
+      SilverTransaction version = new SilverTransaction(current.header().txnId(), current.header(), txn.lines(),
           current.source(), Instant.now());
       out.collect(version);
       List<SalesCell> contributions = SalesContributions.of(version);
@@ -163,77 +156,88 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
       for (SalesCell delta : SalesContributions.difference(before, contributions)) {
         context.output(SALES_DELTAS, delta);
       }
-      emitted.update(new EmittedVersion(fingerprint, contributions));
+      txn = txn.withEmitted(new EmittedVersion(fingerprint, contributions));
     }
-    scheduleCleanup(context);
+    store(txn, context);
   }
 
   /** Lines not yet checked against the header's tenant are checked now; a mismatch is quarantined. */
-  private void checkLineTenants(TxnHeader txn, Context context) throws Exception {
-    List<Map.Entry<Integer, TxnLine>> unchecked = new ArrayList<>();
-    for (Map.Entry<Integer, TxnLine> entry : lines.entries()) {
-      if (!txn.tenantId().equals(entry.getValue().verifiedTenant())) {
-        unchecked.add(Map.entry(entry.getKey(), entry.getValue()));
-      }
+  private static TxnState checkLineTenants(TxnHeader header, TxnState txn, Context context) {
+    if (txn.lines().stream().allMatch(line -> header.tenantId().equals(line.verifiedTenant()))) {
+      return txn;
     }
-    for (Map.Entry<Integer, TxnLine> entry : unchecked) {
-      TxnLine line = entry.getValue();
-      boolean ofTenant = txn.tenantId().equals(line.productTenant());
-      context.output(QualityOutputs.OUTCOMES,
-          new RecordQuality(List.of(new ExpectationOutcome(Expectation.PRODUCT_KNOWN_FOR_TENANT, ofTenant))));
+    List<TxnLine> kept = new ArrayList<>(txn.lines().size());
+    for (TxnLine line : txn.lines()) {
+      if (header.tenantId().equals(line.verifiedTenant())) {
+        kept.add(line);
+        continue;
+      }
+      boolean ofTenant = header.tenantId().equals(line.productTenant());
+      context.output(QualityOutputs.OUTCOMES, RecordQuality.of(Expectation.PRODUCT_KNOWN_FOR_TENANT, ofTenant));
       if (ofTenant) {
-        lines.put(entry.getKey(), line.verifiedFor(txn.tenantId()));
+        kept.add(line.verifiedFor(header.tenantId()));
       } else {
-        lines.remove(entry.getKey());
         RecordOrigin origin = line.origin();
         // The value is in bronze.raw_events under the same topic, partition and offset.
         context.output(QualityOutputs.QUARANTINE, new QuarantinedRecord(origin.topic(), origin.partition(),
             origin.offset(), origin.key(), null, Expectation.PRODUCT_KNOWN_FOR_TENANT.label(),
-            Expectation.PRODUCT_KNOWN_FOR_TENANT.label() + ": line " + line.lineNo() + " of " + txn.txnId()
+            Expectation.PRODUCT_KNOWN_FOR_TENANT.label() + ": line " + line.lineNo() + " of " + header.txnId()
                 + ": product " + line.productId() + " belongs to tenant " + line.productTenant() + ", not "
-                + txn.tenantId(), Instant.now()));
+                + header.tenantId(), Instant.now()));
       }
     }
+    return txn.withLines(kept);
   }
 
-  private void delete(String txnId, Context context, Collector<SilverTransaction> out) throws Exception {
-    EmittedVersion previous = emitted.value();
+  private void delete(String txnId, TxnState txn, Context context, Collector<SilverTransaction> out)
+      throws Exception {
+    EmittedVersion previous = txn.emitted();
     if (previous != null) {
       for (SalesCell delta : SalesContributions.difference(previous.contributions(), List.of())) {
         context.output(SALES_DELTAS, delta);
       }
       out.collect(SilverTransaction.deleted(txnId, Instant.now()));
     }
-    clearState(context);
+    clearState(context, txn);
   }
 
-  private void scheduleCleanup(Context context) throws Exception {
-    Long scheduled = cleanupAt.value();
-    if (scheduled != null) {
-      context.timerService().deleteProcessingTimeTimer(scheduled);
+  /**
+   * Keeps the state, restarting its retention. The timer is registered once and moved lazily
+   * when it fires: re-registering on every change would be two more state writes per record.
+   */
+  private void store(TxnState txn, Context context) throws Exception {
+    long now = context.timerService().currentProcessingTime();
+    long cleanupAt = txn.cleanupAt();
+    if (cleanupAt == 0) {
+      cleanupAt = now + retentionMillis;
+      context.timerService().registerProcessingTimeTimer(cleanupAt);
     }
-    long at = context.timerService().currentProcessingTime() + retentionMillis;
-    context.timerService().registerProcessingTimeTimer(at);
-    cleanupAt.update(at);
+    state.update(txn.withRetention(now, cleanupAt));
   }
 
-  private void clearState(Context context) throws Exception {
-    Long scheduled = cleanupAt.value();
-    if (scheduled != null) {
-      context.timerService().deleteProcessingTimeTimer(scheduled);
+  private void clearState(Context context, TxnState txn) {
+    if (txn.cleanupAt() != 0) {
+      context.timerService().deleteProcessingTimeTimer(txn.cleanupAt());
     }
-    header.clear();
-    lines.clear();
-    emitted.clear();
-    cleanupAt.clear();
+    state.clear();
   }
 
-  /** Retention passed without a change: forget the transaction (silver and gold keep its last version). */
+  /**
+   * Retention passed without a change: forget the transaction (silver and gold keep its last
+   * version). A change since the timer was registered moves it to the new end of retention.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<SilverTransaction> out) throws Exception {
-    header.clear();
-    lines.clear();
-    emitted.clear();
-    cleanupAt.clear();
+    TxnState txn = state.value();
+    if (txn == null) {
+      return;
+    }
+    long expiresAt = txn.lastChangeAt() + retentionMillis;
+    if (expiresAt <= timestamp) {
+      state.clear();
+    } else {
+      context.timerService().registerProcessingTimeTimer(expiresAt);
+      state.update(txn.withRetention(txn.lastChangeAt(), expiresAt));
+    }
   }
 }

@@ -17,6 +17,9 @@ import io.suqi.lakehouse.metrics.LateSaleStatement;
 import io.suqi.lakehouse.metrics.MetricsSinks;
 import io.suqi.lakehouse.metrics.StoreMetricsJob;
 import io.suqi.lakehouse.metrics.StoreMinuteStatement;
+import io.suqi.lakehouse.platinum.PlatinumJob;
+import io.suqi.lakehouse.platinum.PlatinumSettings;
+import io.suqi.lakehouse.platinum.PlatinumSinks;
 import io.suqi.lakehouse.reference.PostgresReferenceData;
 import java.time.Clock;
 import java.time.Duration;
@@ -128,7 +131,9 @@ class AnomalyDetectionBenchmark {
     configuration.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
     env.setParallelism(1);
-    new LakehouseJob(medallion, metrics, anomalies).attachTo(env);
+    PlatinumJob platinum = new PlatinumJob(new PlatinumSinks(new DiscardingSink<>(), new DiscardingSink<>()),
+        PlatinumSettings.DEFAULTS, MedallionSettings.DEFAULTS.txnRetention());
+    new LakehouseJob(medallion, metrics, anomalies, platinum).attachTo(env);
     env.execute("anomaly-benchmark");
   }
 
