@@ -124,6 +124,7 @@ public final class LakehouseRunner implements AutoCloseable {
       throw new UncheckedIOException("cannot create the checkpoint directory " + config.checkpointDir(), e);
     }
     restoredFrom = RetainedCheckpoints.latest(config.checkpointDir());
+    restoredFrom.ifPresent(RetainedCheckpoints::requireRestorable);
     RetainedCheckpoints.pruneEmptyJobDirectories(config.checkpointDir(), restoredFrom);
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.createLocalEnvironment(config.parallelism(), flinkConfiguration());

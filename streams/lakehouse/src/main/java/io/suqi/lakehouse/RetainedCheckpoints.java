@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.flink.runtime.checkpoint.Checkpoints;
+import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+import org.apache.flink.runtime.state.IncrementalKeyedStateHandle;
 import org.apache.flink.util.FileUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +91,31 @@ public final class RetainedCheckpoints {
   private static boolean isCompleted(Path checkpoint) {
     return CHECKPOINT.matcher(checkpoint.getFileName().toString()).matches()
         && Files.isRegularFile(checkpoint.resolve(METADATA));
+  }
+
+  /**
+   * Fails with what to do when {@code checkpoint} holds keyed state this version cannot restore:
+   * state written by an earlier suqi that kept it on the heap (full snapshots) rather than in
+   * RocksDB (incremental). Restoring it would fail on every attempt, deep inside Flink.
+   */
+  public static void requireRestorable(Path checkpoint) {
+    CheckpointMetadata metadata;
+    try (InputStream file = Files.newInputStream(checkpoint.resolve(METADATA));
+        DataInputStream in = new DataInputStream(file)) {
+      metadata = Checkpoints.loadCheckpointMetadata(in, RetainedCheckpoints.class.getClassLoader(),
+          checkpoint.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the checkpoint " + checkpoint, e);
+    }
+    boolean incremental = metadata.getOperatorStates().stream()
+        .flatMap(operator -> operator.getStates().stream())
+        .flatMap(subtask -> subtask.getManagedKeyedState().stream())
+        .allMatch(handle -> handle instanceof IncrementalKeyedStateHandle);
+    if (!incremental) {
+      throw new IllegalStateException("cannot resume the lakehouse from " + checkpoint + ": an earlier suqi wrote it, "
+          + "keeping Flink state on the heap; this version keeps it in RocksDB and cannot read it. Run the earlier "
+          + "version on this data directory, or start this one on a new --data-dir");
+    }
   }
 
   private static boolean readable(Path checkpoint) {

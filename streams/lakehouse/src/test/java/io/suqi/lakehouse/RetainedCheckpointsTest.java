@@ -1,6 +1,7 @@
 package io.suqi.lakehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -11,6 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.flink.runtime.checkpoint.Checkpoints;
 import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+import org.apache.flink.runtime.checkpoint.OperatorState;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
+import org.apache.flink.runtime.state.KeyGroupRange;
+import org.apache.flink.runtime.state.KeyGroupRangeOffsets;
+import org.apache.flink.runtime.state.KeyGroupsStateHandle;
+import org.apache.flink.runtime.state.KeyedStateHandle;
+import org.apache.flink.runtime.state.memory.ByteStreamStateHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +79,31 @@ class RetainedCheckpointsTest {
 
     // Then the shared files stay
     assertThat(shared.resolve("0a1b-000012.sst")).exists();
+  }
+
+  @Test
+  void aCheckpointOfHeapStateIsRefusedWithWhatToDo() throws Exception {
+    // Given a checkpoint whose keyed state is a full (heap) snapshot, as earlier versions wrote
+    KeyedStateHandle heapSnapshot = new KeyGroupsStateHandle(new KeyGroupRangeOffsets(KeyGroupRange.of(0, 127)),
+        new ByteStreamStateHandle("keyed", new byte[] {1}));
+    OperatorState operator = new OperatorState("txn-merger", "txn-merger", new OperatorID(), 1, 128);
+    operator.putState(0, OperatorSubtaskState.builder().setManagedKeyedState(heapSnapshot).build());
+    Path checkpoint = Files.createDirectories(dir.resolve("job-a/chk-7"));
+    try (OutputStream out = Files.newOutputStream(checkpoint.resolve("_metadata"))) {
+      Checkpoints.storeCheckpointMetadata(new CheckpointMetadata(7, List.of(operator), List.of()), out);
+    }
+
+    // When it is checked before a restore, then it is refused with the way out
+    assertThatThrownBy(() -> RetainedCheckpoints.requireRestorable(checkpoint))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("earlier suqi").hasMessageContaining("new --data-dir");
+  }
+
+  @Test
+  void aCheckpointWithoutKeyedStateCanBeRestored() throws Exception {
+    Path checkpoint = checkpoint("job-a", 1, "2026-10-01T10:00:00Z");
+
+    RetainedCheckpoints.requireRestorable(checkpoint);   // does not throw
   }
 
   private Path checkpoint(String job, long id, String completedAt) throws Exception {
