@@ -6,7 +6,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -26,8 +25,7 @@ public final class PurchaseDeltas extends KeyedProcessFunction<String, SilverTra
   private static final long serialVersionUID = 1L;
 
   private final long retentionMillis;
-  private transient ValueState<CountedPurchase> counted;
-  private transient ValueState<Long> cleanupAt;
+  private transient ValueState<PurchaseMemory> memory;
 
   public PurchaseDeltas(Duration retention) {
     if (retention == null || retention.isNegative() || retention.isZero()) {
@@ -38,35 +36,46 @@ public final class PurchaseDeltas extends KeyedProcessFunction<String, SilverTra
 
   @Override
   public void open(OpenContext context) {
-    counted = getRuntimeContext().getState(
-        new ValueStateDescriptor<>("counted", TypeInformation.of(CountedPurchase.class)));
-    cleanupAt = getRuntimeContext().getState(new ValueStateDescriptor<>("cleanup-at", Types.LONG));
+    memory = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("purchase", TypeInformation.of(PurchaseMemory.class)));
   }
 
   @Override
   public void processElement(SilverTransaction txn, Context context, Collector<PurchaseDelta> out) throws Exception {
+    PurchaseMemory remembered = memory.value();
     CountedPurchase now = CountedPurchase.of(txn);
-    for (PurchaseDelta delta : CountedPurchase.difference(counted.value(), now)) {
+    for (PurchaseDelta delta : CountedPurchase.difference(remembered == null ? null : remembered.counted(), now)) {
       out.collect(delta);
     }
-    Long scheduled = cleanupAt.value();
-    if (scheduled != null) {
-      context.timerService().deleteProcessingTimeTimer(scheduled);
-    }
     if (now == null) {
-      counted.clear();
-      cleanupAt.clear();
+      if (remembered != null) {
+        context.timerService().deleteProcessingTimeTimer(remembered.cleanupAt());
+        memory.clear();
+      }
       return;
     }
-    counted.update(now);
-    long at = context.timerService().currentProcessingTime() + retentionMillis;
-    context.timerService().registerProcessingTimeTimer(at);
-    cleanupAt.update(at);
+    long at = context.timerService().currentProcessingTime();
+    long cleanupAt = remembered == null ? 0 : remembered.cleanupAt();
+    if (cleanupAt == 0) {
+      // Registered once and moved when it fires: a timer per version would cost two more writes.
+      cleanupAt = at + retentionMillis;
+      context.timerService().registerProcessingTimeTimer(cleanupAt);
+    }
+    memory.update(new PurchaseMemory(now, at, cleanupAt));
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<PurchaseDelta> out) {
-    counted.clear();
-    cleanupAt.clear();
+  public void onTimer(long timestamp, OnTimerContext context, Collector<PurchaseDelta> out) throws Exception {
+    PurchaseMemory remembered = memory.value();
+    if (remembered == null) {
+      return;
+    }
+    long expiresAt = remembered.lastChangeAt() + retentionMillis;
+    if (expiresAt <= timestamp) {
+      memory.clear();
+    } else {
+      context.timerService().registerProcessingTimeTimer(expiresAt);
+      memory.update(new PurchaseMemory(remembered.counted(), remembered.lastChangeAt(), expiresAt));
+    }
   }
 }
