@@ -5,7 +5,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -30,8 +29,7 @@ public final class SalesAggregator extends KeyedProcessFunction<String, SalesCel
   private static final long serialVersionUID = 1L;
 
   private final long flushIntervalMillis;
-  private transient ValueState<SalesCell> total;
-  private transient ValueState<Long> flushAt;
+  private transient ValueState<GoldTotal> state;
 
   public SalesAggregator(Duration flushInterval) {
     if (flushInterval == null || flushInterval.isNegative()) {
@@ -42,37 +40,40 @@ public final class SalesAggregator extends KeyedProcessFunction<String, SalesCel
 
   @Override
   public void open(OpenContext context) {
-    total = getRuntimeContext().getState(new ValueStateDescriptor<>("total", TypeInformation.of(SalesCell.class)));
-    flushAt = getRuntimeContext().getState(new ValueStateDescriptor<>("flush-at", Types.LONG));
+    state = getRuntimeContext().getState(new ValueStateDescriptor<>("gold-total", TypeInformation.of(GoldTotal.class)));
   }
 
   @Override
   public void processElement(SalesCell delta, Context context, Collector<SalesCell> out) throws Exception {
-    SalesCell current = total.value();
-    total.update(current == null ? delta : current.plus(delta));
+    GoldTotal current = state.value();
+    SalesCell total = current == null ? delta : current.total().plus(delta);
     if (flushIntervalMillis == 0) {
-      flush(out);
-    } else if (flushAt.value() == null) {
-      long at = context.timerService().currentProcessingTime() + flushIntervalMillis;
-      context.timerService().registerProcessingTimeTimer(at);
-      flushAt.update(at);
+      flush(total, out);
+      return;
     }
+    long flushAt = current == null ? 0 : current.flushAt();
+    if (flushAt == 0) {
+      flushAt = context.timerService().currentProcessingTime() + flushIntervalMillis;
+      context.timerService().registerProcessingTimeTimer(flushAt);
+    }
+    state.update(new GoldTotal(total, flushAt));
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<SalesCell> out) throws Exception {
-    flushAt.clear();
-    flush(out);
+    GoldTotal current = state.value();
+    if (current != null) {
+      flush(current.total(), out);
+    }
   }
 
-  private void flush(Collector<SalesCell> out) throws Exception {
-    SalesCell current = total.value();
-    if (current == null) {
-      return;
-    }
-    out.collect(current);
-    if (current.txnCount() <= 0) {
-      total.clear();
+  /** Emits the total; keeps it without a pending flush, or forgets a row left with no transaction. */
+  private void flush(SalesCell total, Collector<SalesCell> out) throws Exception {
+    out.collect(total);
+    if (total.txnCount() <= 0) {
+      state.clear();
+    } else {
+      state.update(new GoldTotal(total, 0));
     }
   }
 }
