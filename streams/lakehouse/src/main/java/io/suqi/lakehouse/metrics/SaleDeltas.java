@@ -1,5 +1,6 @@
 package io.suqi.lakehouse.metrics;
 
+import io.suqi.lakehouse.retention.Retention;
 import io.suqi.lakehouse.silver.SilverTransaction;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -47,14 +48,8 @@ public final class SaleDeltas extends KeyedProcessFunction<String, SilverTransac
       out.collect(new SaleDelta(delta.txnId(), version, delta.tenantId(), delta.storeId(), delta.ts(),
           delta.txnCount(), delta.revenue(), delta.revenueSquared(), delta.unpriced()));
     }
-    long at = context.timerService().currentProcessingTime();
-    long cleanupAt = remembered == null ? 0 : remembered.cleanupAt();
-    if (cleanupAt == 0) {
-      // Registered once and moved when it fires: a timer per version would cost two more writes.
-      cleanupAt = at + retentionMillis;
-      context.timerService().registerProcessingTimeTimer(cleanupAt);
-    }
-    memory.update(new SaleMemory(now, version, at, cleanupAt));
+    Retention retention = remembered == null ? Retention.NONE : remembered.retention();
+    memory.update(new SaleMemory(now, version, retention.touched(context.timerService(), retentionMillis)));
   }
 
   @Override
@@ -63,13 +58,11 @@ public final class SaleDeltas extends KeyedProcessFunction<String, SilverTransac
     if (remembered == null) {
       return;
     }
-    long expiresAt = remembered.lastChangeAt() + retentionMillis;
-    if (expiresAt <= timestamp) {
+    if (remembered.retention().expiredAt(timestamp, retentionMillis)) {
       memory.clear();
     } else {
-      context.timerService().registerProcessingTimeTimer(expiresAt);
-      memory.update(new SaleMemory(remembered.counted(), remembered.lastVersion(), remembered.lastChangeAt(),
-          expiresAt));
+      memory.update(new SaleMemory(remembered.counted(), remembered.lastVersion(),
+          remembered.retention().postponed(context.timerService(), retentionMillis)));
     }
   }
 }

@@ -1,12 +1,13 @@
 package io.suqi.lakehouse.metrics;
 
+import io.suqi.lakehouse.retention.Retention;
+
 /**
  * What {@link SaleDeltas} remembers of one transaction, in one state value (one state access per
  * version instead of six).
  *
  * @param counted what the last version counted, null when nothing
  * @param lastVersion the number of the last change emitted
- * @param lastChangeAt processing time of the last version: retention counts from it
- * @param cleanupAt the registered retention timer
+ * @param retention when it may be forgotten
  */
-public record SaleMemory(CountedSale counted, int lastVersion, long lastChangeAt, long cleanupAt) {}
+public record SaleMemory(CountedSale counted, int lastVersion, Retention retention) {}

@@ -1,5 +1,6 @@
 package io.suqi.lakehouse.platinum;
 
+import io.suqi.lakehouse.retention.Retention;
 import io.suqi.lakehouse.silver.SilverTransaction;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -49,19 +50,13 @@ public final class PurchaseDeltas extends KeyedProcessFunction<String, SilverTra
     }
     if (now == null) {
       if (remembered != null) {
-        context.timerService().deleteProcessingTimeTimer(remembered.cleanupAt());
+        remembered.retention().cancel(context.timerService());
         memory.clear();
       }
       return;
     }
-    long at = context.timerService().currentProcessingTime();
-    long cleanupAt = remembered == null ? 0 : remembered.cleanupAt();
-    if (cleanupAt == 0) {
-      // Registered once and moved when it fires: a timer per version would cost two more writes.
-      cleanupAt = at + retentionMillis;
-      context.timerService().registerProcessingTimeTimer(cleanupAt);
-    }
-    memory.update(new PurchaseMemory(now, at, cleanupAt));
+    Retention retention = remembered == null ? Retention.NONE : remembered.retention();
+    memory.update(new PurchaseMemory(now, retention.touched(context.timerService(), retentionMillis)));
   }
 
   @Override
@@ -70,12 +65,11 @@ public final class PurchaseDeltas extends KeyedProcessFunction<String, SilverTra
     if (remembered == null) {
       return;
     }
-    long expiresAt = remembered.lastChangeAt() + retentionMillis;
-    if (expiresAt <= timestamp) {
+    if (remembered.retention().expiredAt(timestamp, retentionMillis)) {
       memory.clear();
     } else {
-      context.timerService().registerProcessingTimeTimer(expiresAt);
-      memory.update(new PurchaseMemory(remembered.counted(), remembered.lastChangeAt(), expiresAt));
+      memory.update(new PurchaseMemory(remembered.counted(),
+          remembered.retention().postponed(context.timerService(), retentionMillis)));
     }
   }
 }

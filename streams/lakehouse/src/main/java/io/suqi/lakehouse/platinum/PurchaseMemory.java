@@ -1,10 +1,11 @@
 package io.suqi.lakehouse.platinum;
 
+import io.suqi.lakehouse.retention.Retention;
+
 /**
  * What {@link PurchaseDeltas} remembers of one transaction, in one state value.
  *
  * @param counted what the last version counted
- * @param lastChangeAt processing time of the last version: retention counts from it
- * @param cleanupAt the registered retention timer
+ * @param retention when it may be forgotten
  */
-public record PurchaseMemory(CountedPurchase counted, long lastChangeAt, long cleanupAt) {}
+public record PurchaseMemory(CountedPurchase counted, Retention retention) {}

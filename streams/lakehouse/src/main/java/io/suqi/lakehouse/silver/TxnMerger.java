@@ -201,24 +201,13 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     clearState(context, txn);
   }
 
-  /**
-   * Keeps the state, restarting its retention. The timer is registered once and moved lazily
-   * when it fires: re-registering on every change would be two more state writes per record.
-   */
+  /** Keeps the state, restarting its retention. */
   private void store(TxnState txn, Context context) throws Exception {
-    long now = context.timerService().currentProcessingTime();
-    long cleanupAt = txn.cleanupAt();
-    if (cleanupAt == 0) {
-      cleanupAt = now + retentionMillis;
-      context.timerService().registerProcessingTimeTimer(cleanupAt);
-    }
-    state.update(txn.withRetention(now, cleanupAt));
+    state.update(txn.withRetention(txn.retention().touched(context.timerService(), retentionMillis)));
   }
 
   private void clearState(Context context, TxnState txn) {
-    if (txn.cleanupAt() != 0) {
-      context.timerService().deleteProcessingTimeTimer(txn.cleanupAt());
-    }
+    txn.retention().cancel(context.timerService());
     state.clear();
   }
 
@@ -232,12 +221,10 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     if (txn == null) {
       return;
     }
-    long expiresAt = txn.lastChangeAt() + retentionMillis;
-    if (expiresAt <= timestamp) {
+    if (txn.retention().expiredAt(timestamp, retentionMillis)) {
       state.clear();
     } else {
-      context.timerService().registerProcessingTimeTimer(expiresAt);
-      state.update(txn.withRetention(txn.lastChangeAt(), expiresAt));
+      state.update(txn.withRetention(txn.retention().postponed(context.timerService(), retentionMillis)));
     }
   }
 }

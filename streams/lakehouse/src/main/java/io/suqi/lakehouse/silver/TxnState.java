@@ -1,5 +1,7 @@
 package io.suqi.lakehouse.silver;
 
+import io.suqi.lakehouse.bronze.InputSource;
+import io.suqi.lakehouse.retention.Retention;
 import java.util.List;
 
 /**
@@ -10,34 +12,32 @@ import java.util.List;
  * @param header null until a header arrived
  * @param lines the lines received so far, sorted by line number
  * @param emitted null until a version was emitted
- * @param lastChangeAt processing time of the last change: retention counts from it
- * @param cleanupAt the registered retention timer, 0 when none
+ * @param retention when the state may be forgotten
  */
-public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion emitted, long lastChangeAt,
-    long cleanupAt) {
+public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion emitted, Retention retention) {
 
   public TxnState {
     lines = List.copyOf(lines);
   }
 
   static TxnState empty() {
-    return new TxnState(null, List.of(), null, 0, 0);
+    return new TxnState(null, List.of(), null, Retention.NONE);
   }
 
   TxnState withHeader(HeaderState newHeader) {
-    return new TxnState(newHeader, lines, emitted, lastChangeAt, cleanupAt);
+    return new TxnState(newHeader, lines, emitted, retention);
   }
 
   TxnState withLines(List<TxnLine> newLines) {
-    return new TxnState(header, newLines, emitted, lastChangeAt, cleanupAt);
+    return new TxnState(header, newLines, emitted, retention);
   }
 
   TxnState withEmitted(EmittedVersion newEmitted) {
-    return new TxnState(header, lines, newEmitted, lastChangeAt, cleanupAt);
+    return new TxnState(header, lines, newEmitted, retention);
   }
 
-  TxnState withRetention(long newLastChangeAt, long newCleanupAt) {
-    return new TxnState(header, lines, emitted, newLastChangeAt, newCleanupAt);
+  TxnState withRetention(Retention newRetention) {
+    return new TxnState(header, lines, emitted, newRetention);
   }
 
   /** The line with that number, or null. */
@@ -51,6 +51,6 @@ public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion e
   }
 
   boolean hasCdcLines() {
-    return lines.stream().anyMatch(line -> line.source() == io.suqi.lakehouse.bronze.InputSource.CDC);
+    return lines.stream().anyMatch(line -> line.source() == InputSource.CDC);
   }
 }
