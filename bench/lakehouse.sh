@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Measures the lakehouse's numbers (docs/BENCHMARKS.md, issue 3) on the whole system:
+#   1. `bin/suqi up --demo` on a fresh data dir, then how long the demo history (Debezium
+#      snapshot of retail.*) takes to be complete in gold.sales_daily
+#   2. `bin/suqi bench-lakehouse`: POS events → bronze → silver → gold, side by side with a plain
+#      Kafka consumer on the same records, and freshness retail.* → gold.sales_daily
+#   3. resident memory (JVM RSS, PostgreSQL PSS) before and, sampled every second, under that load
+# Usage: bench/lakehouse.sh [EVENTS] [FRESHNESS_SAMPLES]   (default ports; stop other suqi first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-100000}
+samples=${2:-30}
+http=http://127.0.0.1:8080
+pg=postgresql://postgres@127.0.0.1:55432/suqi
+data=$(mktemp -d /tmp/suqi-bench.XXXXXX)
+log=$data.log
+[ -f platform/target/suqi-platform.jar ] || mvn -B -q -DskipTests install
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/"$jvm"/status; }
+pg_pss_mb() {
+  local pm; pm=$(head -1 "$data/postgres/postmaster.pid")
+  for p in $pm $(pgrep -P "$pm"); do awk '/^Pss:/ {print $2}' /proc/$p/smaps_rollup 2>/dev/null; done |
+    awk '{s+=$1} END {printf "%.0f", s/1024}'
+}
+q() { psql -At "$pg" -c "$1"; }
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+t0=$(date +%s.%N)
+setsid bin/suqi up --demo --data-dir "$data" >>"$log" 2>&1 &
+pid=$!
+until curl -fsS -o /dev/null $http/v1/health 2>/dev/null; do
+  kill -0 $pid 2>/dev/null || { echo "suqi up exited; see $log"; tail -20 "$log"; exit 1; }
+  sleep 0.2
+done
+jvm=$(pgrep -f "SuqiCli up --demo --data-dir $data" | head -1)
+printf "ready in %.1f s; RSS: JVM %s MB, PostgreSQL %s MB (PSS)\n" "$(echo "$(date +%s.%N) - $t0" | bc)" "$(rss_mb)" "$(pg_pss_mb)"
+# Complete when gold's totals equal the source's: completed transactions and their revenue.
+expected=$(q "SELECT count(*) || '|' || coalesce(sum(r), 0) FROM (SELECT t.txn_id, (SELECT coalesce(sum(quantity * unit_price - discount), 0)
+  FROM retail.transaction_items i WHERE i.txn_id = t.txn_id) AS r FROM retail.transactions t WHERE t.status = 'completed') s")
+until [ "$(q "SELECT coalesce(sum(txn_count), 0) || '|' || coalesce(sum(revenue), 0) FROM gold.sales_daily")" = "$expected" ]; do
+  (( $(echo "$(date +%s.%N) - $t0 > 600" | bc) )) && { echo "the demo history was not complete in gold after 600 s"; exit 1; }
+  sleep 1
+done
+printf "demo history complete in gold (completed transactions|revenue: %s) %.1f s after the start\n" "$expected" \
+  "$(echo "$(date +%s.%N) - $t0" | bc)"
+echo "RSS with the history in: JVM $(rss_mb) MB, PostgreSQL $(pg_pss_mb) MB (PSS)"
+(while kill -0 "$jvm" 2>/dev/null; do echo "$(rss_mb) $(pg_pss_mb)"; sleep 1; done) >"$data.rss" 2>/dev/null &
+sampler=$!
+bin/suqi bench-lakehouse --events "$events" --freshness-samples "$samples" --data-dir "$data" | grep -v '^  pipeline: '
+kill $sampler 2>/dev/null || true
+sort -n "$data.rss" | tail -1 | awk '{print "peak RSS under load: JVM " $1 " MB"}'
+sort -n -k2 "$data.rss" | tail -1 | awk '{print "peak PostgreSQL PSS under load: " $2 " MB"}'
+rm -f "$data.rss"
