@@ -20,7 +20,8 @@ import org.apache.flink.util.Collector;
 /**
  * Scores each UTC day of each store (keyed by "tenant/store") once event time has passed it:
  * transaction count and revenue against the store's baseline ({@link WeekdayBaseline}); a metric
- * scoring at least the threshold away from zero is an anomaly (a spike above, a drop below).
+ * scoring beyond its threshold is an anomaly (a spike above, a drop below; see
+ * {@link AnomalySettings#isAnomalous}).
  *
  * <p>A day is closed by an event-time timer, not by its sales, so a day without any sale is scored
  * too, as zero: that is how an outage shows (no sales when sales are expected). One timer per store,
@@ -114,7 +115,7 @@ public final class StoreDayScorer extends KeyedProcessFunction<String, SaleDelta
     List<DetectedAnomaly> found = new ArrayList<>(2);
     for (AnomalyMetric metric : AnomalyMetric.values()) {
       var score = baseline.score(metric, day, observed, this::dayTotals);
-      if (score.isPresent() && Math.abs(score.get().score()) >= settings.threshold(metric)) {
+      if (score.isPresent() && settings.isAnomalous(metric, score.get().score())) {
         found.add(DetectedAnomaly.ofDay(store, metric, LocalDate.ofEpochDay(day), score.get(),
             Instant.ofEpochMilli(now)));
       }

@@ -81,6 +81,28 @@ class StoreDayScorerTest {
   }
 
   @Test
+  void aDropBeyondTheDropThresholdIsAnAnomalyEvenWhereASpikeAsFarOutWouldNotBe() throws Exception {
+    // Given five weeks of 20 sales a day
+    LocalDate drop = FIRST_DAY.plusDays(35);
+    for (int day = 0; day < 35; day++) {
+      sales(FIRST_DAY.plusDays(day), 20);
+    }
+
+    // When a day has only 4 (a till down most of the day) and is closed
+    sales(drop, 4);
+    sales(drop.plusDays(1), 20);
+    harness.processWatermark(new Watermark(endOf(drop).plus(GRACE).toEpochMilli()));
+
+    // Then the count is reported as a drop: below -countDropThreshold though not beyond -countThreshold
+    assertThat(anomalies()).extracting(DetectedAnomaly::metric).containsExactly("txn_count");
+    DetectedAnomaly count = anomalies().get(0);
+    assertThat(count.observed()).isEqualTo(4);
+    assertThat(count.score()).isLessThanOrEqualTo(-SETTINGS.countDropThreshold())
+        .isGreaterThan(-SETTINGS.countThreshold());
+    assertThat(harness.numEventTimeTimers()).as("one timer: the next day to close").isEqualTo(1);
+  }
+
+  @Test
   void aStoreWithTooLittleHistoryIsNotScored() throws Exception {
     for (int day = 0; day < 14; day++) {
       sales(FIRST_DAY.plusDays(day), 20);

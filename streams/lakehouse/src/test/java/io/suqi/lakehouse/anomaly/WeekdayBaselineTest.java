@@ -34,7 +34,7 @@ class WeekdayBaselineTest {
     double spike = score(AnomalyMetric.TXN_COUNT, count(80));
     double ordinary = score(AnomalyMetric.TXN_COUNT, count(24));
 
-    assertThat(outage).isLessThan(-6);
+    assertThat(outage).isLessThan(-5);
     assertThat(spike).isGreaterThan(6);
     assertThat(ordinary).isBetween(0.0, 1.0);
   }
@@ -66,6 +66,35 @@ class WeekdayBaselineTest {
   }
 
   @Test
+  void aDropIsScoredByTheCountsOwnTailAndASpikeOnTheSquareRootScale() {
+    // Given a small store selling 15 a day, every day, for 8 weeks
+    weeks(8, 15, 15);
+
+    // When it sells 4, or 4 more than usual
+    Score drop = baseline.score(AnomalyMetric.TXN_COUNT, DAY, count(4), history::get).orElseThrow();
+    double spike = score(AnomalyMetric.TXN_COUNT, count(19));
+
+    // Then the drop's score is the lower tail of a count expected at 15 whose rate is estimated,
+    // not the square-root scale's (which would say about -3.3), and the spike keeps that scale
+    assertThat(drop.expected()).isCloseTo(15, within(1e-6));
+    assertThat(drop.score()).isBetween(-3.2, -2.5);
+    assertThat(spike).isCloseTo((2 * Math.sqrt(19.375) - 2 * Math.sqrt(15.375)) / spreadOf(8, 14), within(1e-6));
+  }
+
+  @Test
+  void onePastOutageOfTheWeekdayDoesNotLowerTheExpectedValue() {
+    // Given 8 weeks of 20 a day, one of the scored weekday's past days an outage
+    weeks(8, 20, 20);
+    history.put(DAY - 21, count(0));
+
+    // When an ordinary day is scored
+    Score score = baseline.score(AnomalyMetric.TXN_COUNT, DAY, count(20), history::get).orElseThrow();
+
+    // Then the outage, left out of the weekday's mean, moves the expected value by well under a sale
+    assertThat(score.expected()).isCloseTo(20, within(0.5));
+  }
+
+  @Test
   void tooFewWeeksOfTheWeekdaySayNothing() {
     weeks(3, 20, 20);
 
@@ -74,6 +103,11 @@ class WeekdayBaselineTest {
 
   private double score(AnomalyMetric metric, DayTotals observed) {
     return baseline.score(metric, DAY, observed, history::get).orElseThrow().score();
+  }
+
+  /** The spread of a prediction from means over {@code weeks} same weekdays and {@code recent} days. */
+  private static double spreadOf(int weeks, int recent) {
+    return Math.sqrt(1 + 1.0 / weeks + 1.0 / recent);
   }
 
   /** {@code count} weeks before DAY: its weekday sells {@code sameWeekday}, the others {@code otherDays}. */
