@@ -29,7 +29,7 @@ public final class LakehouseJob {
   /** Adds every operator to {@code env}; returns the medallion's streams for further extensions. */
   public MedallionStreams attachTo(StreamExecutionEnvironment env) {
     MedallionStreams streams = medallion.attachTo(env);
-    anomalies.attachTo(metrics.attachTo(streams.silver()));
+    anomalies.attachTo(metrics.attachTo(streams.silverChanges()));
     platinum.attachTo(streams);
     return streams;
   }

@@ -88,9 +88,9 @@ public final class LakehouseRunner implements AutoCloseable {
         postgres.writing(new CustomerRfmStatement()));
     Duration lateness = config.eventTime().allowedLateness();
     return new LakehouseJob(medallionJob(config),
-        new StoreMetricsJob(metrics, lateness, config.settings().txnRetention()),
+        new StoreMetricsJob(metrics, lateness),
         new AnomalyJob(anomalies, config.anomalySettings(), lateness),
-        new PlatinumJob(platinum, PlatinumSettings.DEFAULTS, config.settings().txnRetention()));
+        new PlatinumJob(platinum, PlatinumSettings.DEFAULTS));
   }
 
   /** The medallion layers alone on the real inputs and outputs of {@code config}. */

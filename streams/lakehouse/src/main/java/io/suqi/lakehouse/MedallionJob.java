@@ -99,6 +99,6 @@ public final class MedallionJob {
       totals.filter(cell -> cell.grain() == grain).name("gold-" + name).uid("gold-filter-" + name)
           .sinkTo(sinks.gold().get(grain)).name("gold-" + name + "-sink").uid("gold-sink-" + name);
     }
-    return new MedallionStreams(raw, silver, quarantine, totals);
+    return new MedallionStreams(raw, silver, silver.getSideOutput(TxnMerger.CHANGES), quarantine, totals);
   }
 }

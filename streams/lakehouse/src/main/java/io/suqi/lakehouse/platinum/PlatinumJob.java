@@ -2,8 +2,6 @@ package io.suqi.lakehouse.platinum;
 
 import io.suqi.lakehouse.MedallionStreams;
 import io.suqi.lakehouse.gold.SalesGrain;
-import io.suqi.lakehouse.silver.SilverTransaction;
-import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -17,16 +15,10 @@ public final class PlatinumJob {
 
   private final PlatinumSinks sinks;
   private final PlatinumSettings settings;
-  private final Duration purchaseRetention;
 
-  /**
-   * @param purchaseRetention how long what a transaction counted is remembered after its last change
-   *     (use the medallion's txnRetention: a change after it counts as new there too)
-   */
-  public PlatinumJob(PlatinumSinks sinks, PlatinumSettings settings, Duration purchaseRetention) {
+  public PlatinumJob(PlatinumSinks sinks, PlatinumSettings settings) {
     this.sinks = Objects.requireNonNull(sinks, "sinks");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.purchaseRetention = Objects.requireNonNull(purchaseRetention, "purchaseRetention");
   }
 
   public void attachTo(MedallionStreams streams) {
@@ -37,8 +29,8 @@ public final class PlatinumJob {
         .process(new StoreDayFeaturizer(settings)).name("store-day-features").uid("store-day-features");
     features.sinkTo(sinks.storeDayFeatures()).name("platinum.store_day_features").uid("store-day-features-sink");
 
-    DataStream<CustomerRfm> customers = streams.silver().keyBy(SilverTransaction::txnId)
-        .process(new PurchaseDeltas(purchaseRetention)).name("purchase-deltas").uid("purchase-deltas")
+    DataStream<CustomerRfm> customers = streams.silverChanges()
+        .flatMap(new PurchaseDeltas()).name("purchase-deltas").uid("purchase-deltas")
         .keyBy(PurchaseDelta::customerKey)
         .process(new CustomerRfmAggregator()).name("customer-rfm").uid("customer-rfm");
     customers.sinkTo(sinks.customerRfm()).name("platinum.customer_rfm").uid("customer-rfm-sink");

@@ -25,13 +25,14 @@ import org.apache.flink.util.OutputTag;
  * POS, in parts from CDC (the header on one topic, each line on another, in any relative order),
  * from both, and more than once. This keeps one merged version per txn_id and emits it only when
  * its content changed, together with the gold deltas that take the previous version's
- * contribution back and add the new one.
+ * contribution back and add the new one, and the {@link SilverChange} (previous and new version)
+ * from which the store metrics and platinum count without keeping a memory of their own.
  *
  * <p>Merge rules. CDC reflects the operational database, the source of truth: a CDC header or
  * line replaces a POS one, and CDC changes of one row apply in log order (an older redelivered
  * change is ignored). Between POS copies the last one wins, except that a late copy of a sale
- * does not undo its refund or void. A CDC delete of the transaction takes it back and clears its
- * state. Lines wait for their header; a CDC line, which carries no tenant, is checked against its
+ * does not undo its refund or void. A CDC delete of the transaction takes it back; a tombstone
+ * (the deletion's number) stays until the retention ends. Lines wait for their header; a CDC line, which carries no tenant, is checked against its
  * header's tenant when they meet (product_known_for_tenant).
  *
  * <p>State of a txn_id is dropped after {@code retention} without any change (processing time):
@@ -44,6 +45,10 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
   /** Changes to gold: contributions taken back (negative) and added. */
   public static final OutputTag<SalesCell> SALES_DELTAS =
       new OutputTag<>("sales-deltas", TypeInformation.of(SalesCell.class));
+
+  /** Every emitted version with the one before it, for the analytics that count transactions. */
+  public static final OutputTag<SilverChange> CHANGES =
+      new OutputTag<>("silver-changes", TypeInformation.of(SilverChange.class));
 
   private final long retentionMillis;
 
@@ -137,7 +142,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
   private void reconcile(TxnState txn, Context context, Collector<SilverTransaction> out) throws Exception {
     HeaderState current = txn.header();
     if (current == null) {
-      if (txn.lines().isEmpty()) {
+      if (txn.lines().isEmpty() && txn.emitted() == null) {
         clearState(context, txn);   // e.g. a line deleted before its header arrived: nothing left to keep
       } else {
         store(txn, context);
@@ -150,15 +155,24 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     if (previous == null || previous.fingerprint() != fingerprint) {
       SilverTransaction version = new SilverTransaction(current.header().txnId(), current.header(), txn.lines(),
           current.source(), Instant.now());
-      out.collect(version);
-      List<SalesCell> contributions = SalesContributions.of(version);
-      List<SalesCell> before = previous == null ? List.of() : previous.contributions();
-      for (SalesCell delta : SalesContributions.difference(before, contributions)) {
-        context.output(SALES_DELTAS, delta);
-      }
-      txn = txn.withEmitted(new EmittedVersion(fingerprint, contributions));
+      int number = emit(previous, version, context, out);
+      txn = txn.withEmitted(new EmittedVersion(fingerprint, version, number));
     }
     store(txn, context);
+  }
+
+  /** Emits {@code version} to silver, its gold deltas and the change; returns its number. */
+  private static int emit(EmittedVersion previous, SilverTransaction version, Context context,
+      Collector<SilverTransaction> out) {
+    out.collect(version);
+    SilverTransaction before = previous == null ? null : previous.version();
+    List<SalesCell> taken = before == null ? List.of() : SalesContributions.of(before);
+    for (SalesCell delta : SalesContributions.difference(taken, SalesContributions.of(version))) {
+      context.output(SALES_DELTAS, delta);
+    }
+    int number = previous == null ? 1 : previous.number() + 1;
+    context.output(CHANGES, new SilverChange(before, version, number));
+    return number;
   }
 
   /** Lines not yet checked against the header's tenant are checked now; a mismatch is quarantined. */
@@ -189,16 +203,23 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     return txn.withLines(kept);
   }
 
+  /**
+   * Takes the transaction back. What remains is a tombstone (the deletion and its number) until
+   * the retention ends, so that a copy arriving later is counted anew and continues the numbering.
+   */
   private void delete(String txnId, TxnState txn, Context context, Collector<SilverTransaction> out)
       throws Exception {
     EmittedVersion previous = txn.emitted();
-    if (previous != null) {
-      for (SalesCell delta : SalesContributions.difference(previous.contributions(), List.of())) {
-        context.output(SALES_DELTAS, delta);
-      }
-      out.collect(SilverTransaction.deleted(txnId, Instant.now()));
+    if (previous == null) {
+      clearState(context, txn);   // nothing was emitted, nothing to take back
+      return;
     }
-    clearState(context, txn);
+    if (previous.isDeletion()) {
+      return;   // a redelivered delete
+    }
+    SilverTransaction deleted = SilverTransaction.deleted(txnId, Instant.now());
+    int number = emit(previous, deleted, context, out);
+    store(new TxnState(null, List.of(), EmittedVersion.deletion(deleted, number), txn.retention()), context);
   }
 
   /** Keeps the state, restarting its retention. */

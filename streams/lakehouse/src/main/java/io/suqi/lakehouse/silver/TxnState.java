@@ -1,7 +1,6 @@
 package io.suqi.lakehouse.silver;
 
 import io.suqi.lakehouse.bronze.InputSource;
-import io.suqi.lakehouse.retention.Retention;
 import java.util.List;
 
 /**

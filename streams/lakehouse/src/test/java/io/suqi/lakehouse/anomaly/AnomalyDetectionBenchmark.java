@@ -207,7 +207,7 @@ class AnomalyDetectionBenchmark {
         PostgresReferenceData.source(connection, Duration.ofMinutes(5)), MedallionSettings.DEFAULTS, eventTime);
     StoreMetricsJob metrics = new StoreMetricsJob(new MetricsSinks(new DiscardingSink<>(),
         postgres.writing(new StoreMinuteStatement()), postgres.writing(new LateSaleStatement())),
-        eventTime.allowedLateness(), MedallionSettings.DEFAULTS.txnRetention());
+        eventTime.allowedLateness());
     AnomalyJob anomalies = new AnomalyJob(new AnomalySinks(new DiscardingSink<>(),
         postgres.writing(new AnomalyStatement())), settings, eventTime.allowedLateness());
     Configuration configuration = new Configuration();
@@ -215,7 +215,7 @@ class AnomalyDetectionBenchmark {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
     env.setParallelism(1);
     PlatinumJob platinum = new PlatinumJob(new PlatinumSinks(new DiscardingSink<>(), new DiscardingSink<>()),
-        PlatinumSettings.DEFAULTS, MedallionSettings.DEFAULTS.txnRetention());
+        PlatinumSettings.DEFAULTS);
     new LakehouseJob(medallion, metrics, anomalies, platinum).attachTo(env);
     env.execute("anomaly-benchmark");
   }

@@ -21,7 +21,7 @@ class PlatinumTypesTest {
 
     // Then each type moved between operators or kept in state is a POJO whose serializer builds
     for (Class<?> type : List.of(StoreDayFeatures.class, DaySales.class, FeatureSpan.class, CountedPurchase.class,
-        PurchaseDelta.class, PurchaseMemory.class, CustomerTotals.class, CustomerRfm.class)) {
+        PurchaseDelta.class, CustomerTotals.class, CustomerRfm.class)) {
       TypeInformation<?> info = TypeInformation.of(type);
       assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
       assertThatCode(() -> info.createSerializer(noKryo)).as(type.getSimpleName()).doesNotThrowAnyException();

@@ -124,7 +124,7 @@ class TxnMergerTest {
   }
 
   @Test
-  void aDeleteTakesTheTransactionBackAndClearsItsStateAndTimer() throws Exception {
+  void aDeleteTakesTheTransactionBackAndLeavesATombstoneUntilTheRetentionEnds() throws Exception {
     process(cdcHeader(SALE, 10));
     process(cdcLine("x1", 1, 101, 2, "5", 11));
     assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
@@ -137,8 +137,31 @@ class TxnMergerTest {
     assertThat(daily.stream().mapToLong(SalesCell::txnCount).sum()).isZero();
     assertThat(daily.stream().map(SalesCell::revenue).reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
     assertThat(daily.get(daily.size() - 1).revenue()).isEqualByComparingTo("-10");
+    assertThat(harness.numProcessingTimeTimers()).as("the tombstone's retention").isEqualTo(1);
+
+    harness.setProcessingTime(1_000 + RETENTION.toMillis());
+
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
+  }
+
+  @Test
+  void everyVersionIsHandedOnWithTheOneBeforeAndANumberThatOutlivesADelete() throws Exception {
+    // Given a sale, its refund, its delete, and a late copy that brings it back
+    process(pos(SALE, posLine(1, 101, 1, "10", "0", "food")));
+    process(pos(SALE.withStatus("refunded"), posLine(1, 101, 1, "10", "0", "food")));
+    process(new TxnChange(ChangeKind.CDC_HEADER_DELETE, "x1", null, List.of(), 12, cdcOrigin()));
+    process(new TxnChange(ChangeKind.CDC_HEADER_DELETE, "x1", null, List.of(), 12, cdcOrigin()));   // redelivered
+    process(pos(SALE, posLine(1, 101, 1, "10", "0", "food")));
+
+    // Then each change names its previous version, numbered on across the delete
+    List<SilverChange> changes = harness.getSideOutput(TxnMerger.CHANGES).stream().map(r -> r.getValue()).toList();
+    assertThat(changes).extracting(SilverChange::number).containsExactly(1, 2, 3, 4);
+    assertThat(changes.get(0).previous()).isNull();
+    assertThat(changes.get(1).previous().header().status()).isEqualTo("completed");
+    assertThat(changes.get(2).current().isDeleted()).isTrue();
+    assertThat(changes.get(3).previous().isDeleted()).isTrue();
+    assertThat(changes.get(3).current().header().status()).isEqualTo("completed");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.suqi.lakehouse.retention;
+package io.suqi.lakehouse.silver;
 
 import org.apache.flink.streaming.api.TimerService;
 
