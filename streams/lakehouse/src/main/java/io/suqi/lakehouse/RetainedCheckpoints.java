@@ -100,10 +100,8 @@ public final class RetainedCheckpoints {
    */
   public static void requireRestorable(Path checkpoint) {
     CheckpointMetadata metadata;
-    try (InputStream file = Files.newInputStream(checkpoint.resolve(METADATA));
-        DataInputStream in = new DataInputStream(file)) {
-      metadata = Checkpoints.loadCheckpointMetadata(in, RetainedCheckpoints.class.getClassLoader(),
-          checkpoint.toString());
+    try {
+      metadata = metadata(checkpoint);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the checkpoint " + checkpoint, e);
     }
@@ -119,12 +117,18 @@ public final class RetainedCheckpoints {
   }
 
   private static boolean readable(Path checkpoint) {
-    try (InputStream file = Files.newInputStream(checkpoint.resolve(METADATA));
-        DataInputStream in = new DataInputStream(file)) {
-      Checkpoints.loadCheckpointMetadata(in, RetainedCheckpoints.class.getClassLoader(), checkpoint.toString());
+    try {
+      metadata(checkpoint);
       return true;
     } catch (IOException | RuntimeException e) {
       return false;
+    }
+  }
+
+  private static CheckpointMetadata metadata(Path checkpoint) throws IOException {
+    try (InputStream file = Files.newInputStream(checkpoint.resolve(METADATA));
+        DataInputStream in = new DataInputStream(file)) {
+      return Checkpoints.loadCheckpointMetadata(in, RetainedCheckpoints.class.getClassLoader(), checkpoint.toString());
     }
   }
 
