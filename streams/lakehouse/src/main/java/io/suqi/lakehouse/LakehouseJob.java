@@ -8,8 +8,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The one job the lakehouse runs: the medallion layers, with the real-time store metrics attached
- * to its silver stream, anomaly detection attached to the metrics' store sales, and the platinum
- * features attached to its gold totals and silver stream. One job, one read of Kafka, one
+ * to its silver version changes, anomaly detection attached to the metrics' store sales, and the
+ * platinum features attached to its gold totals and silver version changes. One job, one read of Kafka, one
  * checkpoint covering all of it.
  */
 public final class LakehouseJob {

@@ -54,7 +54,7 @@ class LakehouseConfigTest {
         .hasMessageContaining("txnRetention");
     assertThatThrownBy(() -> new EventTimeSettings(Duration.ofMinutes(1), Duration.ZERO, Duration.ZERO))
         .hasMessageContaining("idleness");
-    assertThatThrownBy(() -> new AnomalySettings(4, 6, 4, 5, 7)).hasMessageContaining("minBaselineWeeks");
+    assertThatThrownBy(() -> new AnomalySettings(4, 6, 4, 5, 7, 3.5)).hasMessageContaining("minBaselineWeeks");
   }
 
   private static LakehouseConfig withPrefixes(LakehouseConfig config, String quarantine, String metrics,

@@ -45,12 +45,6 @@ public record AnomalySettings(int baselineWeeks, int minBaselineWeeks, double co
     }
   }
 
-  /** Drops of the count are held to the same threshold as its spikes. */
-  public AnomalySettings(int baselineWeeks, int minBaselineWeeks, double countThreshold, double revenueThreshold,
-      int forgetAfterSilentDays) {
-    this(baselineWeeks, minBaselineWeeks, countThreshold, revenueThreshold, forgetAfterSilentDays, countThreshold);
-  }
-
   /** Whether a metric's score (see {@link Score}) makes its store-day an anomaly. */
   boolean isAnomalous(AnomalyMetric metric, double score) {
     if (metric == AnomalyMetric.REVENUE) {

@@ -32,8 +32,9 @@ import org.apache.flink.util.OutputTag;
  * line replaces a POS one, and CDC changes of one row apply in log order (an older redelivered
  * change is ignored). Between POS copies the last one wins, except that a late copy of a sale
  * does not undo its refund or void. A CDC delete of the transaction takes it back; a tombstone
- * (the deletion's number) stays until the retention ends. Lines wait for their header; a CDC line, which carries no tenant, is checked against its
- * header's tenant when they meet (product_known_for_tenant).
+ * (the deletion's number) stays until the retention ends. Lines wait for their header; a CDC line,
+ * which carries no tenant, is checked against its header's tenant when they meet
+ * (product_known_for_tenant).
  *
  * <p>State of a txn_id is dropped after {@code retention} without any change (processing time):
  * a copy or correction arriving later than that is treated as a new transaction.

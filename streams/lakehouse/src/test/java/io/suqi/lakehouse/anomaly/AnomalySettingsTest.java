@@ -22,18 +22,6 @@ class AnomalySettingsTest {
   }
 
   @Test
-  void withoutADropThresholdDropsAreHeldToTheCountThreshold() {
-    // Given settings made the way they were before drops had a threshold of their own
-    AnomalySettings settings = new AnomalySettings(8, 4, 4.0, 5.0, 7);
-
-    // When a count drops by 3.6
-    // Then it is not an anomaly, and a drop by 4 is
-    assertThat(settings.countDropThreshold()).isEqualTo(4.0);
-    assertThat(settings.isAnomalous(AnomalyMetric.TXN_COUNT, -3.6)).isFalse();
-    assertThat(settings.isAnomalous(AnomalyMetric.TXN_COUNT, -4.0)).isTrue();
-  }
-
-  @Test
   void scalingTheThresholdsKeepsTheRestAndRejectsNonPositiveThresholds() {
     // Given the settings
     // When every threshold is halved (to record near misses)
