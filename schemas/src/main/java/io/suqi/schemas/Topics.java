@@ -13,12 +13,13 @@ public final class Topics {
   private static final int PARTITIONS = 3;
   private static final Serde<String> KEY = Serdes.String();
 
-  /** Questions as asked (after the API key was verified). */
+  /** Questions as asked; key query_id, partitioned by tenant ({@link TenantPartitioner}). */
   public static final Topic<String, Question> QUERIES =
       new Topic<>("suqi.queries", KEY, AvroSerde.of(Question.class), PARTITIONS);
   /** Records on suqi.queries that are not a Question, with the reason. */
   public static final Topic<String, DeadLetter> QUERIES_DEAD_LETTER =
       new Topic<>("suqi.queries.dlq", KEY, AvroSerde.of(DeadLetter.class), 1);
+  /** What agents answered; key query_id, partitioned by tenant like {@link #QUERIES}, so each meets its question. */
   public static final Topic<String, AgentResult> AGENT_RESULTS =
       new Topic<>("suqi.agent-results", KEY, AvroSerde.of(AgentResult.class), PARTITIONS);
   public static final Topic<String, Response> RESPONSES =
@@ -27,6 +28,16 @@ public final class Topics {
       new Topic<>("suqi.response-steps", KEY, AvroSerde.of(ResponseStep.class), PARTITIONS);
   public static final Topic<String, OrchestrationEvent> ORCHESTRATION_LOG =
       new Topic<>("suqi.orchestration-log", KEY, AvroSerde.of(OrchestrationEvent.class), PARTITIONS);
+
+  /**
+   * API keys by hash, for the orchestrator's key gate: a table (latest value per key), partitioned
+   * by tenant ({@link TenantPartitioner}) so each key is in the task of its tenant's questions.
+   */
+  public static final Topic<String, ApiKey> API_KEYS =
+      new Topic<>("suqi.api-keys", KEY, AvroSerde.of(ApiKey.class), PARTITIONS, true);
+  /** What each tenant may use (platforms, quotas): a table keyed (so partitioned) by tenant. */
+  public static final Topic<String, TenantPolicy> TENANT_POLICIES =
+      new Topic<>("suqi.tenant-policies", KEY, AvroSerde.of(TenantPolicy.class), PARTITIONS, true);
 
   /** Point-of-sale transactions as JSON (DESIGN §3.2), from any producer; key txn_id. */
   public static final Topic<String, String> POS_TRANSACTIONS =
@@ -48,6 +59,9 @@ public final class Topics {
 
   public static final Topic<String, StoreMetric> METRICS_REALTIME =
       new Topic<>("retail.metrics.realtime", KEY, AvroSerde.of(StoreMetric.class), PARTITIONS);
+  /** When the lakehouse last changed each tenant's gold tables: the orchestrator's cache drops older answers. */
+  public static final Topic<String, GoldChange> GOLD_CHANGES =
+      new Topic<>("retail.gold-changes", KEY, AvroSerde.of(GoldChange.class), PARTITIONS, true);
   public static final Topic<String, Anomaly> ANOMALIES =
       new Topic<>("retail.anomalies", KEY, AvroSerde.of(Anomaly.class), PARTITIONS);
 
@@ -77,9 +91,9 @@ public final class Topics {
   /** All topics, for creating them at start. */
   public static List<Topic<?, ?>> all() {
     Stream<Topic<?, ?>> owned = Stream.of(QUERIES, QUERIES_DEAD_LETTER, AGENT_RESULTS, RESPONSES,
-        RESPONSE_STEPS, ORCHESTRATION_LOG, POS_TRANSACTIONS, RETAIL_QUARANTINE, CDC_TENANTS, CDC_STORES,
+        RESPONSE_STEPS, ORCHESTRATION_LOG, API_KEYS, TENANT_POLICIES, POS_TRANSACTIONS, RETAIL_QUARANTINE, CDC_TENANTS, CDC_STORES,
         CDC_PRODUCTS, CDC_CUSTOMERS, CDC_TRANSACTIONS, CDC_TRANSACTION_ITEMS, CDC_COMPETITOR_PRICES,
-        CDC_KB_DOCUMENTS, METRICS_REALTIME, ANOMALIES);
+        CDC_KB_DOCUMENTS, METRICS_REALTIME, GOLD_CHANGES, ANOMALIES);
     return Stream.concat(owned, AGENT_TASKS.values().stream()).toList();
   }
 }

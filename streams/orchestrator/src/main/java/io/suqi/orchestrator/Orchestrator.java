@@ -65,6 +65,7 @@ public final class Orchestrator implements AutoCloseable {
       if (state == KafkaStreams.State.RUNNING) {
         return;
       }
+
       if (state == null || !state.isRunningOrRebalancing() && state != KafkaStreams.State.CREATED) {
         throw new IllegalStateException("orchestrator is not starting: state " + state);
       }
@@ -94,6 +95,7 @@ public final class Orchestrator implements AutoCloseable {
     if (streams != null && !streams.close(CLOSE_TIMEOUT)) {
       LOG.warn("orchestrator did not close within {}", CLOSE_TIMEOUT);
     }
+
   }
 
   @Override
@@ -106,9 +108,10 @@ public final class Orchestrator implements AutoCloseable {
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
-    // Results are idempotent (a result with no pending question is ignored), so at-least-once is enough.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-    // A person waits for each answer: favour latency over batching.
+    // Quotas, throttles and the cache are state updated per question: exactly-once, so a crash
+    // neither loses nor double-counts a question. Outputs are produced at once inside the open
+    // transaction; the gateway reads them uncommitted, so the commit interval does not delay answers.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);

@@ -1,5 +1,7 @@
 package io.suqi.orchestrator;
 
+import io.suqi.orchestrator.cache.CacheSettings;
+import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.schemas.AgentType;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,9 +18,12 @@ import java.util.Set;
  * @param costPerToken USD per token an agent used, for the orchestration log
  * @param groupInstanceId a stable id of this instance (Kafka static membership): a restarted
  *     instance takes its partitions back at once instead of after the session timeout
+ * @param gates the default limits of tenants whose policy sets none
+ * @param cache how long answers are served from the cache
  */
 public record OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
-    Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId) {
+    Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId,
+    GateSettings gates, CacheSettings cache) {
 
   public static final String DEFAULT_APPLICATION_ID = "suqi-orchestrator";
 
@@ -36,6 +41,25 @@ public record OrchestratorConfig(String applicationId, String bootstrapServers, 
     }
     availableAgents = Set.copyOf(availableAgents);
     Objects.requireNonNull(groupInstanceId, "groupInstanceId (use Optional.empty() for dynamic membership)");
+    Objects.requireNonNull(gates, "gates (use GateSettings.DEFAULTS)");
+    Objects.requireNonNull(cache, "cache (use CacheSettings.DEFAULTS)");
+  }
+
+  /** Default gate limits and cache. */
+  public OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
+      Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId) {
+    this(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken, groupInstanceId,
+        GateSettings.DEFAULTS, CacheSettings.DEFAULTS);
+  }
+
+  public OrchestratorConfig withGates(GateSettings gates) {
+    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
+        groupInstanceId, gates, cache);
+  }
+
+  public OrchestratorConfig withCache(CacheSettings cache) {
+    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
+        groupInstanceId, gates, cache);
   }
 
   /** Dynamic group membership. */

@@ -1,6 +1,8 @@
 package io.suqi.orchestrator;
 
+import io.suqi.orchestrator.cache.AnswerCache;
 import io.suqi.orchestrator.classify.IntentClassifier;
+import io.suqi.orchestrator.gate.GateStores;
 import io.suqi.orchestrator.route.PendingQuestionSerde;
 import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentType;
@@ -10,16 +12,20 @@ import java.time.Clock;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The orchestrator's topology:
  * <pre>
- * suqi.queries ──► classify-and-route ──► agent.&lt;type&gt;.tasks / suqi.queries.dlq
- *                        │  (pending-questions store)
- * suqi.agent-results ──► assemble
+ * suqi.queries ──► classify → gate → cache → route ──► agent.&lt;type&gt;.tasks / suqi.queries.dlq
+ *                        │  (pending questions, throttles, token usage, answer cache)
+ * suqi.agent-results ──► assemble (tokens counted, answer cached)
  *      both ──► suqi.responses, suqi.response-steps, suqi.orchestration-log
+ * suqi.api-keys, suqi.tenant-policies, retail.gold-changes ──► stores the gates and cache read
  * </pre>
+ * Questions and results are partitioned by tenant (TenantPartitioner), so a tenant's throttles,
+ * quotas and cache live in one task, whichever instance runs it.
  * Values are read as bytes and decoded by the processors, so a bad record is dead-lettered or
  * skipped instead of stopping the stream. Both inputs are keyed by query id with the same
  * partition count, so a question and its result meet in the same task and store.
@@ -43,11 +49,18 @@ public final class OrchestratorTopology {
         Topics.QUERIES.name());
     topology.addSource(RESULTS, Topics.AGENT_RESULTS.keySerde().deserializer(), new ByteArrayDeserializer(),
         Topics.AGENT_RESULTS.name());
-    topology.addProcessor(CLASSIFY_AND_ROUTE,
-        () -> new QuestionProcessor(classifier, router, config.costPerToken(), clock), QUESTIONS);
-    topology.addProcessor(ASSEMBLE, () -> new ResultProcessor(config.costPerToken(), clock), RESULTS);
+    topology.addProcessor(CLASSIFY_AND_ROUTE, () -> new QuestionProcessor(classifier, router, config.gates(),
+        config.cache(), config.costPerToken(), clock), QUESTIONS);
+    topology.addProcessor(ASSEMBLE,
+        () -> new ResultProcessor(config.gates(), config.cache(), config.costPerToken(), clock), RESULTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
         Serdes.String(), new PendingQuestionSerde()), CLASSIFY_AND_ROUTE, ASSEMBLE);
+    topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);
+    topology.addStateStore(GateStores.tokenUsage(), CLASSIFY_AND_ROUTE, ASSEMBLE);
+    topology.addStateStore(AnswerCache.store(), CLASSIFY_AND_ROUTE, ASSEMBLE);
+    addTable(topology, Topics.API_KEYS, GateStores.apiKeys(), GateStores.API_KEYS);
+    addTable(topology, Topics.TENANT_POLICIES, GateStores.tenantPolicies(), GateStores.TENANT_POLICIES);
+    addTable(topology, Topics.GOLD_CHANGES, AnswerCache.goldChangesStore(), AnswerCache.GOLD_CHANGES_STORE);
 
     addSink(topology, Outputs.DEAD_LETTERS, Topics.QUERIES_DEAD_LETTER, CLASSIFY_AND_ROUTE);
     for (AgentType agent : AgentType.values()) {
@@ -57,6 +70,19 @@ public final class OrchestratorTopology {
     addSink(topology, Outputs.RESPONSE_STEPS, Topics.RESPONSE_STEPS, CLASSIFY_AND_ROUTE, ASSEMBLE);
     addSink(topology, Outputs.ORCHESTRATION_LOG, Topics.ORCHESTRATION_LOG, CLASSIFY_AND_ROUTE, ASSEMBLE);
     return topology;
+  }
+
+  /**
+   * A table topic (partitioned by tenant like the questions) loaded into a store of the same task as
+   * the tenant's questions. Not a global store: a tenant's keys and policy are only needed where its
+   * questions are, and KafkaStreams.start() would block until a global store is loaded.
+   */
+  private static <V> void addTable(Topology topology, Topic<String, V> topic, StoreBuilder<?> store, String storeName) {
+    String source = topic.name() + "-source";
+    String loader = topic.name() + "-table";
+    topology.addSource(source, topic.keySerde().deserializer(), new ByteArrayDeserializer(), topic.name());
+    topology.addProcessor(loader, () -> new TopicTable<>(topic, storeName), source);
+    topology.addStateStore(store, loader, CLASSIFY_AND_ROUTE, ASSEMBLE);
   }
 
   private static <K, V> void addSink(Topology topology, String name, Topic<K, V> topic, String... parents) {

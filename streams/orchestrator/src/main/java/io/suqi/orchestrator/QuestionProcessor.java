@@ -2,8 +2,15 @@ package io.suqi.orchestrator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.suqi.orchestrator.assemble.ResponseAssembler;
+import io.suqi.orchestrator.cache.AnswerCache;
+import io.suqi.orchestrator.cache.CacheKey;
+import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.classify.IntentClassifier;
+import io.suqi.orchestrator.gate.Asker;
+import io.suqi.orchestrator.gate.GateSettings;
+import io.suqi.orchestrator.gate.Gates;
+import io.suqi.orchestrator.gate.Verdict;
 import io.suqi.orchestrator.log.Step;
 import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.route.AgentTasks;
@@ -21,7 +28,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,23 +38,33 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Classifies each question and routes it: to an agent's task topic (remembering it as pending), or
- * straight to a response when no agent is to be called. A record that is not a valid question goes
- * to the dead-letter topic and the stream goes on.
+ * Takes each question through classify → gate → cache → route: answered at once when a gate turns
+ * it away, when it is out of scope, or from the cache; otherwise sent to its agent's task topic and
+ * remembered as pending. A record that is not a valid question goes to the dead-letter topic and
+ * the stream goes on.
  */
 final class QuestionProcessor implements Processor<String, byte[], String, Object> {
 
+  private static final Duration EVICTION_INTERVAL = Duration.ofMinutes(10);
+
   private final IntentClassifier classifier;
   private final Router router;
+  private final GateSettings gateSettings;
+  private final CacheSettings cacheSettings;
   private final double costPerToken;
   private final Clock clock;
   private Outputs outputs;
+  private Gates gates;
+  private AnswerCache cache;
   private KeyValueStore<String, PendingQuestion> pending;
   private ProcessorContext<String, Object> context;
 
-  QuestionProcessor(IntentClassifier classifier, Router router, double costPerToken, Clock clock) {
+  QuestionProcessor(IntentClassifier classifier, Router router, GateSettings gateSettings,
+      CacheSettings cacheSettings, double costPerToken, Clock clock) {
     this.classifier = classifier;
     this.router = router;
+    this.gateSettings = gateSettings;
+    this.cacheSettings = cacheSettings;
     this.costPerToken = costPerToken;
     this.clock = clock;
   }
@@ -55,6 +74,9 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     this.context = context;
     this.outputs = new Outputs(context);
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
+    this.gates = Gates.connect(context, gateSettings);
+    this.cache = AnswerCache.connect(context, cacheSettings);
+    context.schedule(EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, at -> cache.evictExpired(clock.instant()));
   }
 
   @Override
@@ -66,19 +88,27 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
       outputs.deadLetter(record.key(), deadLetter(record, e.getMessage()));
       return;
     }
-    Instant classifyStart = clock.instant();
-    Classification classification = classifier.classify(question.getQuestion());
-    Instant classified = clock.instant();
-    outputs.progress(question.getQueryId(), Step.CLASSIFY, null, "Understood as " + name(classification.intent())
-        + " (confidence " + String.format(Locale.ROOT, "%.2f", classification.confidence()) + ")", classified);
-    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CLASSIFY, null, classifyStart,
-        millis(classifyStart, classified), TraceEvents.detail()
-            .put("intent", name(classification.intent()))
-            .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0)));
+    Classification classification = classify(question);
+
+    Instant gateStart = clock.instant();
+    Verdict verdict = gates.admit(question, gateStart);
+    Instant gated = clock.instant();
+    ObjectNode gateDetail = TraceEvents.detail().put("verdict", verdict instanceof Verdict.Admitted ? "admitted" : "rejected");
+    if (verdict instanceof Verdict.Rejected rejected) {
+      gateDetail.put("reason", name(rejected.reason())).put("message", rejected.message());
+    }
+    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.GATE, null, gateStart,
+        millis(gateStart, gated), gateDetail));
+    if (verdict instanceof Verdict.Rejected rejected) {
+      answerDirectly(question, ResponseAssembler.rejected(question, classification, rejected.reason(),
+          rejected.message(), rejected.retryAfterMs(), gated), TraceEvents.detail().put("reason", name(rejected.reason())));
+      return;
+    }
+    Asker asker = ((Verdict.Admitted) verdict).asker();
 
     Route route = router.route(classification.intent());
     if (route instanceof Route.ToAgent toAgent) {
-      routeToAgent(question, classification, toAgent.agent());
+      answerFromCacheOrAgent(question, classification, toAgent.agent(), asker);
     } else if (route instanceof Route.AgentNotDeployed notDeployed) {
       answerDirectly(question, ResponseAssembler.agentNotDeployed(question, classification, notDeployed.agent(),
           clock.instant()), TraceEvents.detail().put("missing_agent", name(notDeployed.agent())));
@@ -88,11 +118,36 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     }
   }
 
-  private void routeToAgent(Question question, Classification classification, AgentType agent) {
+  private Classification classify(Question question) {
+    Instant classifyStart = clock.instant();
+    Classification classification = classifier.classify(question.getQuestion());
+    Instant classified = clock.instant();
+    outputs.progress(question.getQueryId(), Step.CLASSIFY, null, "Understood as " + name(classification.intent())
+        + " (confidence " + String.format(Locale.ROOT, "%.2f", classification.confidence()) + ")", classified);
+    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CLASSIFY, null, classifyStart,
+        millis(classifyStart, classified), TraceEvents.detail()
+            .put("intent", name(classification.intent()))
+            .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0)));
+    return classification;
+  }
+
+  private void answerFromCacheOrAgent(Question question, Classification classification, AgentType agent, Asker asker) {
+    Instant lookupStart = clock.instant();
+    String cacheKey = CacheKey.of(question.getTenantId(), agent, question.getContextLimit(), question.getQuestion());
+    Optional<Response> cached = cache.get(cacheKey, question.getTenantId(), agent, lookupStart);
+    Instant looked = clock.instant();
+    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CACHE, agent, lookupStart,
+        millis(lookupStart, looked), TraceEvents.detail().put("hit", cached.isPresent())));
+    if (cached.isPresent()) {
+      answerDirectly(question, ResponseAssembler.fromCache(question, classification, cached.get(), looked),
+          TraceEvents.detail().put("cache_hit", true));
+      return;
+    }
     Instant routeStart = clock.instant();
     AgentTask task = AgentTasks.forQuestion(question, classification, agent, routeStart);
     // Remembered before the task goes out, so even an instant result finds its question.
-    pending.put(question.getQueryId(), PendingQuestion.of(question, classification, agent, routeStart));
+    pending.put(question.getQueryId(),
+        PendingQuestion.of(question, classification, agent, routeStart, asker.userId(), cacheKey));
     outputs.task(task);
     Instant routed = clock.instant();
     outputs.progress(question.getQueryId(), Step.ROUTE, agent, "Asked the " + name(agent) + " agent", routed);
@@ -102,11 +157,11 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
 
   private void answerDirectly(Question question, Response response, ObjectNode detail) {
     outputs.response(response);
-    outputs.progress(question.getQueryId(), Step.RESPOND, null, response.getAnswer().getText(),
+    outputs.progress(question.getQueryId(), Step.RESPOND, response.getAgent(), response.getAnswer().getText(),
         response.getCompletedAt());
     detail.put("status", name(response.getStatus()));
     outputs.log(TraceEvents.finalStep(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.RESPOND,
-        null, response.getCompletedAt(), millis(response.getCompletedAt(), clock.instant()), detail),
+        response.getAgent(), response.getCompletedAt(), millis(response.getCompletedAt(), clock.instant()), detail),
         response, 0, costPerToken));
   }
 

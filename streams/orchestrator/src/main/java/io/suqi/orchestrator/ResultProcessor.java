@@ -1,6 +1,10 @@
 package io.suqi.orchestrator;
 
 import io.suqi.orchestrator.assemble.ResponseAssembler;
+import io.suqi.orchestrator.cache.AnswerCache;
+import io.suqi.orchestrator.cache.CacheSettings;
+import io.suqi.orchestrator.gate.GateSettings;
+import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.log.Step;
 import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.route.PendingQuestion;
@@ -19,20 +23,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Assembles an agent's result into the response of its pending question, then forgets the
- * question. A result with no pending question (a redelivery, or one arriving after another result
+ * Assembles an agent's result into the response of its pending question, counts its tokens against
+ * the asker's quotas, caches the answer, then forgets the question. A result with no pending question (a redelivery, or one arriving after another result
  * already answered) is ignored, so redelivered results never answer twice.
  */
 final class ResultProcessor implements Processor<String, byte[], String, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResultProcessor.class);
 
+  private final GateSettings gateSettings;
+  private final CacheSettings cacheSettings;
   private final double costPerToken;
   private final Clock clock;
   private Outputs outputs;
+  private Gates gates;
+  private AnswerCache cache;
   private KeyValueStore<String, PendingQuestion> pending;
 
-  ResultProcessor(double costPerToken, Clock clock) {
+  ResultProcessor(GateSettings gateSettings, CacheSettings cacheSettings, double costPerToken, Clock clock) {
+    this.gateSettings = gateSettings;
+    this.cacheSettings = cacheSettings;
     this.costPerToken = costPerToken;
     this.clock = clock;
   }
@@ -41,6 +51,8 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
   public void init(ProcessorContext<String, Object> context) {
     this.outputs = new Outputs(context);
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
+    this.gates = Gates.connect(context, gateSettings);
+    this.cache = AnswerCache.connect(context, cacheSettings);
   }
 
   @Override
@@ -68,7 +80,11 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
             .put("error", result.getError())));
 
     Instant assembleStart = clock.instant();
+    gates.recordTokens(question.tenantId(), question.user(), result.getTokensUsed(), assembleStart);
     Response response = ResponseAssembler.answered(question, result, assembleStart);
+    if (question.cacheKey() != null) {
+      cache.put(question.cacheKey(), response, question.routedAt());
+    }
     outputs.response(response);
     String agent = result.getAgent().name().toLowerCase(Locale.ROOT);
     outputs.progress(queryId, Step.RESPOND, result.getAgent(), "Answer assembled from the " + agent + " agent",

@@ -48,6 +48,7 @@ class OrchestratorTopologyTest {
   Path stateDir;
 
   private final MutableClock clock = new MutableClock(SUBMITTED.plusMillis(50));
+  private TopologyFixture fixture;
   private TopologyTestDriver driver;
   private TestInputTopic<String, Question> questions;
   private TestInputTopic<String, byte[]> rawQuestions;
@@ -62,11 +63,8 @@ class OrchestratorTopologyTest {
     // ML is left undeployed on purpose, for the unavailable-agent case.
     OrchestratorConfig config = new OrchestratorConfig("test-orchestrator", "unused:9092", stateDir,
         EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), 0.00001);
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(OrchestratorTopology.build(config, new KeywordIntentClassifier(), clock), props);
+    fixture = new TopologyFixture(config, new KeywordIntentClassifier(), clock, stateDir);
+    driver = fixture.driver;
     questions = input(Topics.QUERIES);
     rawQuestions = driver.createInputTopic(Topics.QUERIES.name(), Topics.QUERIES.keySerde().serializer(),
         new ByteArraySerializer());
@@ -79,7 +77,7 @@ class OrchestratorTopologyTest {
 
   @AfterEach
   void closeDriver() {
-    driver.close();
+    fixture.close();
   }
 
   @Test
@@ -102,7 +100,9 @@ class OrchestratorTopologyTest {
     assertThat(task.getContextLimit()).isEqualTo(7);
     assertThat(task.getIssuedAt()).isEqualTo(clock.instant());
     assertThat(pendingStore().get("q1")).isEqualTo(new PendingQuestion(TENANT, Intent.ANALYTICS,
-        task.getConfidence(), AgentType.ANALYTICS, SUBMITTED, clock.instant()));
+        task.getConfidence(), AgentType.ANALYTICS, SUBMITTED, clock.instant(), null,
+        io.suqi.orchestrator.cache.CacheKey.of(TENANT, AgentType.ANALYTICS, 7,
+            "What were the top 5 stores by revenue last week?")));
     assertThat(responses.isEmpty()).isTrue();
     assertThat(steps.readValuesToList()).extracting(ResponseStep::getStepName).containsExactly("classify", "route");
   }
@@ -235,15 +235,17 @@ class OrchestratorTopologyTest {
 
     // Then
     List<OrchestrationEvent> events = log.readValuesToList();
-    assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 2, 3, 4);
+    assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(events).extracting(OrchestrationEvent::getStepName)
-        .containsExactly("classify", "route", "agent", "respond");
+        .containsExactly("classify", "gate", "cache", "route", "agent", "respond");
     assertThat(events).allSatisfy(e -> assertThat(e.getQueryId()).isEqualTo("q1"));
     assertThat(events.get(0).getDetail()).startsWith("{\"intent\":\"analytics\",\"confidence\":");
-    assertThat(events.get(2).getDurationMs()).isEqualTo(800);
-    assertThat(events.get(2).getAgent()).isEqualTo(AgentType.ANALYTICS);
-    assertThat(events.subList(0, 3)).allSatisfy(e -> assertThat(e.getOutcome()).isNull());
-    QueryOutcome outcome = events.get(3).getOutcome();
+    assertThat(events.get(1).getDetail()).isEqualTo("{\"verdict\":\"admitted\"}");
+    assertThat(events.get(2).getDetail()).isEqualTo("{\"hit\":false}");
+    assertThat(events.get(4).getDurationMs()).isEqualTo(800);
+    assertThat(events.get(4).getAgent()).isEqualTo(AgentType.ANALYTICS);
+    assertThat(events.subList(0, 5)).allSatisfy(e -> assertThat(e.getOutcome()).isNull());
+    QueryOutcome outcome = events.get(5).getOutcome();
     assertThat(outcome.getIntent()).isEqualTo(Intent.ANALYTICS);
     assertThat(outcome.getStatus()).isEqualTo("answered");
     assertThat(outcome.getResponseTimeMs()).isEqualTo(1000);
@@ -253,16 +255,16 @@ class OrchestratorTopologyTest {
   }
 
   @Test
-  void an_out_of_scope_question_logs_classify_and_respond() {
+  void an_out_of_scope_question_logs_classify_gate_and_respond() {
     // When
     ask("q1", "What's the weather like on Mars?");
 
     // Then
     List<OrchestrationEvent> events = log.readValuesToList();
-    assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 4);
-    assertThat(events.get(1).getOutcome().getStatus()).isEqualTo("out_of_scope");
-    assertThat(events.get(1).getOutcome().getIntent()).isEqualTo(Intent.GENERAL);
-    assertThat(events.get(1).getAgent()).isNull();
+    assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 2, 6);
+    assertThat(events.get(2).getOutcome().getStatus()).isEqualTo("out_of_scope");
+    assertThat(events.get(2).getOutcome().getIntent()).isEqualTo(Intent.GENERAL);
+    assertThat(events.get(2).getAgent()).isNull();
   }
 
   private void ask(String queryId, String text) {
@@ -299,7 +301,7 @@ class OrchestratorTopologyTest {
   }
 
   private TestOutputTopic<String, AgentTask> tasksOf(AgentType agent) {
-    return output(Topics.tasksFor(agent));
+    return fixture.tasksOf(agent);
   }
 
   private KeyValueStore<String, PendingQuestion> pendingStore() {
@@ -307,10 +309,10 @@ class OrchestratorTopologyTest {
   }
 
   private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return fixture.input(topic);
   }
 
   private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    return fixture.output(topic);
   }
 }

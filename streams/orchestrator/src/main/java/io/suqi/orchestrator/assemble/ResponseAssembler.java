@@ -6,6 +6,8 @@ import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Answer;
 import io.suqi.schemas.Question;
+import io.suqi.schemas.Rejection;
+import io.suqi.schemas.RejectionReason;
 import io.suqi.schemas.Response;
 import io.suqi.schemas.ResponseStatus;
 import io.suqi.schemas.ResultStatus;
@@ -48,6 +50,31 @@ public final class ResponseAssembler {
     String text = "This question needs the " + agent.name().toLowerCase(Locale.ROOT)
         + " agent, which is not deployed here, so it cannot be answered.";
     return direct(question, classification, ResponseStatus.UNANSWERABLE, text, completedAt);
+  }
+
+  /** The response to a question a gate turned away: the reason, what to do, and when to retry. */
+  public static Response rejected(Question question, Classification classification, RejectionReason reason,
+      String message, long retryAfterMs, Instant completedAt) {
+    Response response = direct(question, classification, ResponseStatus.REJECTED, message, completedAt);
+    response.setRejection(Rejection.newBuilder().setReason(reason).setRetryAfterMs(retryAfterMs).build());
+    return response;
+  }
+
+  /**
+   * A cached answer as the response to a new question: the answer and agent of the cached one, the
+   * query id, classification and latency of this one, marked {@code cache_hit}.
+   */
+  public static Response fromCache(Question question, Classification classification, Response cached,
+      Instant completedAt) {
+    return Response.newBuilder(cached)
+        .setQueryId(question.getQueryId())
+        .setTenantId(question.getTenantId())
+        .setIntent(classification.intent())
+        .setConfidence(classification.confidence())
+        .setCacheHit(true)
+        .setLatencyMs(latency(question.getSubmittedAt(), completedAt))
+        .setCompletedAt(completedAt)
+        .build();
   }
 
   /** Milliseconds from submission to completion; never negative, even if the asker's clock runs ahead. */

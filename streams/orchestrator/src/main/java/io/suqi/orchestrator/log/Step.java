@@ -5,9 +5,11 @@ import java.util.Locale;
 /** The steps of answering a question, numbered as in scout.orchestration_trace. */
 public enum Step {
   CLASSIFY(1),
-  ROUTE(2),
-  AGENT(3),
-  RESPOND(4);
+  GATE(2),
+  CACHE(3),
+  ROUTE(4),
+  AGENT(5),
+  RESPOND(6);
 
   private final int number;
 
@@ -19,7 +21,7 @@ public enum Step {
     return number;
   }
 
-  /** The step_name stored in the trace: "classify", "route", "agent", "respond". */
+  /** The step_name stored in the trace: "classify", "gate", "cache", "route", "agent", "respond". */
   public String stepName() {
     return name().toLowerCase(Locale.ROOT);
   }

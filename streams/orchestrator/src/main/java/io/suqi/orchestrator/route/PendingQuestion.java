@@ -6,13 +6,17 @@ import io.suqi.schemas.Intent;
 import io.suqi.schemas.Question;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A question routed to an agent and waiting for its result: what the assembly step needs, kept in
  * the orchestrator's state store under the query id.
+ *
+ * @param userId the asking user, whose token quota the result is counted against; null if unknown
+ * @param cacheKey where the answer is cached once it comes
  */
 public record PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent,
-    Instant submittedAt, Instant routedAt) {
+    Instant submittedAt, Instant routedAt, String userId, String cacheKey) {
 
   public PendingQuestion {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -22,8 +26,13 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
     Objects.requireNonNull(routedAt, "routedAt");
   }
 
-  public static PendingQuestion of(Question question, Classification classification, AgentType agent, Instant routedAt) {
+  public static PendingQuestion of(Question question, Classification classification, AgentType agent,
+      Instant routedAt, Optional<String> userId, String cacheKey) {
     return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), agent,
-        question.getSubmittedAt(), routedAt);
+        question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey);
+  }
+
+  public Optional<String> user() {
+    return Optional.ofNullable(userId);
   }
 }

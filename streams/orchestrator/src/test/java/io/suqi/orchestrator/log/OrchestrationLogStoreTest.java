@@ -51,7 +51,7 @@ class OrchestrationLogStoreTest {
     // Then
     assertThat(rows("SELECT step_number || ':' || step_name || ':' || coalesce(agent_type, '-') || ':' || duration_ms"
         + " FROM scout.orchestration_trace WHERE query_id = 'q1' ORDER BY step_number"))
-        .containsExactly("1:classify:-:2", "2:route:analytics:1", "3:agent:analytics:800", "4:respond:analytics:3");
+        .containsExactly("1:classify:-:2", "4:route:analytics:1", "5:agent:analytics:800", "6:respond:analytics:3");
     assertThat(rows("SELECT detail->>'intent' FROM scout.orchestration_trace WHERE step_number = 1"))
         .containsExactly("analytics");
     assertThat(rows("SELECT tenant_id || ':' || agent_type || ':' || response_time_ms || ':' || tokens_used || ':'"

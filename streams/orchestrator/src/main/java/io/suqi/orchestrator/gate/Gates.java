@@ -1,0 +1,70 @@
+package io.suqi.orchestrator.gate;
+
+import io.suqi.schemas.ApiKey;
+import io.suqi.schemas.Question;
+import io.suqi.schemas.TenantPolicy;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The gates a question passes before any agent is asked, in order: key (who asks), platform
+ * (from where), throttle (how often), token quota (how much). The first that says no decides.
+ */
+public final class Gates {
+
+  private final GateSettings defaults;
+  private final KeyGate keys;
+  private final PlatformGate platforms = new PlatformGate();
+  private final Throttle throttle;
+  private final TokenQuota quota;
+  private final KeyValueStore<String, TenantPolicy> policies;
+
+  Gates(GateSettings defaults, KeyValueStore<String, ApiKey> apiKeys, KeyValueStore<String, TenantPolicy> policies,
+      KeyValueStore<String, TokenBucket> buckets, KeyValueStore<String, DayUsage> usage) {
+    this.defaults = defaults;
+    this.keys = new KeyGate(apiKeys::get);
+    this.policies = policies;
+    this.throttle = new Throttle(buckets);
+    this.quota = new TokenQuota(usage);
+  }
+
+  /** The gates over the stores of {@link GateStores}, connected to the calling processor. */
+  public static Gates connect(ProcessingContext context, GateSettings defaults) {
+    return new Gates(defaults, context.getStateStore(GateStores.API_KEYS),
+        context.getStateStore(GateStores.TENANT_POLICIES), context.getStateStore(GateStores.THROTTLES),
+        context.getStateStore(GateStores.TOKEN_USAGE));
+  }
+
+  public Verdict admit(Question question, Instant now) {
+    Verdict verdict = keys.check(question);
+    if (!(verdict instanceof Verdict.Admitted admitted)) {
+      return verdict;
+    }
+    Asker asker = admitted.asker();
+    TenantPolicy policy = policies.get(asker.tenantId());
+    verdict = platforms.check(asker, question.getPlatform(), policy);
+    if (verdict instanceof Verdict.Rejected) {
+      return verdict;
+    }
+    Limits limits = Limits.of(policy, defaults);
+    // Quota before throttle: a question the quota turns away must not use up a throttle token.
+    verdict = quota.check(asker, limits, now.toEpochMilli());
+    if (verdict instanceof Verdict.Rejected) {
+      return verdict;
+    }
+    return throttle.take(asker, limits, now.toEpochMilli());
+  }
+
+  /** Counts an agent's tokens against the day's quotas of the tenant and the user. */
+  public void recordTokens(String tenantId, Optional<String> userId, long tokens, Instant at) {
+    quota.record(tenantId, userId, tokens, at.toEpochMilli());
+  }
+
+  /** Whether the tenant's policy asks for each step's detail in the trace. */
+  public boolean debugFor(String tenantId) {
+    TenantPolicy policy = policies.get(tenantId);
+    return policy != null && policy.getDebug();
+  }
+}
