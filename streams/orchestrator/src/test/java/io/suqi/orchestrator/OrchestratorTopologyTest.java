@@ -3,7 +3,7 @@ package io.suqi.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.suqi.orchestrator.classify.KeywordIntentClassifier;
+import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.route.PendingQuestion;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
@@ -66,7 +66,7 @@ class OrchestratorTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(OrchestratorTopology.build(config, new KeywordIntentClassifier(), clock), props);
+    driver = new TopologyTestDriver(OrchestratorTopology.build(config, TrainedIntentClassifier.shipped(), clock), props);
     questions = input(Topics.QUERIES);
     rawQuestions = driver.createInputTopic(Topics.QUERIES.name(), Topics.QUERIES.keySerde().serializer(),
         new ByteArraySerializer());
