@@ -8,9 +8,9 @@ import java.util.Locale;
  * cross-validation on the same questions. The held-out split is never read here. Deterministic:
  * a fixed seed, so the same data set always gives the same classifier.
  *
- * <p>{@link #main} trains from the shipped data set and prints what it chose, for whoever edits
- * the data set: {@code mvn -B -q -pl streams/orchestrator -am compile exec:java
- * -Dexec.mainClass=io.suqi.orchestrator.classify.IntentModelTrainer} (or run the class from an IDE).
+ * <p>{@link #main} trains from the shipped data set and prints the threshold and its cross-validated
+ * score, for whoever edits the data set (run the class from an IDE, or with {@code java -cp} on the
+ * module's test class path). The orchestrator itself trains at first use, so a restart retrains.
  */
 public final class IntentModelTrainer {
 
