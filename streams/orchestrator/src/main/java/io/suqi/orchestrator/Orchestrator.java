@@ -1,7 +1,7 @@
 package io.suqi.orchestrator;
 
 import io.suqi.orchestrator.classify.IntentClassifier;
-import io.suqi.orchestrator.classify.KeywordIntentClassifier;
+import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,9 +27,9 @@ public final class Orchestrator implements AutoCloseable {
   private KafkaStreams streams;
   private boolean stopped;
 
-  /** An orchestrator classifying by keywords, on the system clock. */
+  /** An orchestrator classifying with the model trained on the shipped questions, on the system clock. */
   public Orchestrator(OrchestratorConfig config) {
-    this(config, new KeywordIntentClassifier(), Clock.systemUTC());
+    this(config, TrainedIntentClassifier.shipped(), Clock.systemUTC());
   }
 
   public Orchestrator(OrchestratorConfig config, IntentClassifier classifier, Clock clock) {

@@ -3,7 +3,7 @@ package io.suqi.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.suqi.orchestrator.classify.KeywordIntentClassifier;
+import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.route.PendingQuestion;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
@@ -63,7 +63,7 @@ class OrchestratorTopologyTest {
     // ML is left undeployed on purpose, for the unavailable-agent case.
     OrchestratorConfig config = new OrchestratorConfig("test-orchestrator", "unused:9092", stateDir,
         EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), 0.00001);
-    fixture = new TopologyFixture(config, new KeywordIntentClassifier(), clock, stateDir);
+    fixture = new TopologyFixture(config, TrainedIntentClassifier.shipped(), clock, stateDir);
     driver = fixture.driver;
     questions = input(Topics.QUERIES);
     rawQuestions = driver.createInputTopic(Topics.QUERIES.name(), Topics.QUERIES.keySerde().serializer(),

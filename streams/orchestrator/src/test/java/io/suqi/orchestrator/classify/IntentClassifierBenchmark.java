@@ -1,0 +1,74 @@
+package io.suqi.orchestrator.classify;
+
+import io.suqi.schemas.Intent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How well and how fast the shipped classifier classifies: accuracy per intent on the held-out
+ * split, out-of-scope recall, the confusion matrix, training time, and the latency of one
+ * classification (p50, p99, max) over the held-out questions repeated, after a warm-up.
+ *
+ * <p>Not part of the build (its name matches no test pattern); run it with
+ * {@code mvn -B -q -pl streams/orchestrator test -Dtest=IntentClassifierBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.classifications=20000]}. It prints; it asserts nothing.
+ */
+@Tag("benchmark")
+class IntentClassifierBenchmark {
+
+  private static final int WARM_UP = 20_000;
+
+  @Test
+  void accuracy_and_latency() {
+    long trainStart = System.nanoTime();
+    TrainedIntentClassifier classifier = IntentModelTrainer.train(IntentDataSet.training());
+    double trainMillis = (System.nanoTime() - trainStart) / 1e6;
+    List<LabelledQuestion> heldOut = IntentDataSet.heldOut();
+
+    System.out.printf(Locale.ROOT, "%ntraining: %d questions, %.0f ms (first training in this JVM, with %d-fold CV); "
+        + "confidence threshold %.2f%n", IntentDataSet.training().size(), trainMillis, IntentModelTrainer.FOLDS,
+        classifier.threshold());
+    printAccuracy(new HeldOutScore(classifier, heldOut), heldOut.size());
+    printLatency(classifier, heldOut, Integer.getInteger("benchmark.classifications", 20_000));
+  }
+
+  private static void printAccuracy(HeldOutScore score, int questions) {
+    System.out.printf(Locale.ROOT, "held-out: %d questions; in-scope accuracy %.1f%%, out-of-scope recall %.1f%%%n",
+        questions, 100 * score.inScopeAccuracy(), 100 * score.outOfScopeRecall());
+    for (Intent intent : Intent.values()) {
+      System.out.printf(Locale.ROOT, "  %-9s %5.1f%% of %d%n", intent.name().toLowerCase(Locale.ROOT),
+          100 * score.recall(intent), score.total(intent));
+    }
+    StringBuilder matrix = new StringBuilder("confusion (rows: labelled, columns: classified)\n          ");
+    for (Intent decided : Intent.values()) {
+      matrix.append(String.format(Locale.ROOT, "%9s", decided.name().toLowerCase(Locale.ROOT)));
+    }
+    for (Intent truth : Intent.values()) {
+      matrix.append(String.format(Locale.ROOT, "%n%-10s", truth.name().toLowerCase(Locale.ROOT)));
+      for (Intent decided : Intent.values()) {
+        matrix.append(String.format(Locale.ROOT, "%9d", score.count(truth, decided)));
+      }
+    }
+    System.out.println(matrix);
+  }
+
+  private static void printLatency(IntentClassifier classifier, List<LabelledQuestion> questions, int count) {
+    for (int i = 0; i < WARM_UP; i++) {
+      classifier.classify(questions.get(i % questions.size()).question());
+    }
+    long[] nanos = new long[count];
+    for (int i = 0; i < count; i++) {
+      String question = questions.get(i % questions.size()).question();
+      long start = System.nanoTime();
+      classifier.classify(question);
+      nanos[i] = System.nanoTime() - start;
+    }
+    Arrays.sort(nanos);
+    System.out.printf(Locale.ROOT, "latency over %d classifications (after %d warm-up): p50 %.3f ms, p99 %.3f ms, "
+        + "max %.3f ms%n", count, WARM_UP, nanos[count / 2] / 1e6, nanos[(int) Math.ceil(count * 0.99) - 1] / 1e6,
+        nanos[count - 1] / 1e6);
+  }
+}
