@@ -2,6 +2,7 @@ package io.suqi.agents.analytics;
 
 import io.suqi.agents.AgentResults;
 import io.suqi.agents.TaskHandler;
+import io.suqi.agents.TenantId;
 import io.suqi.agents.time.TimeWords;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
@@ -48,9 +49,10 @@ public final class AnalyticsAnswerer implements TaskHandler {
         Answer answer = AgentResults.textAnswer(AnswerText.unanswerable(unmapped.reason()), null);
         return result(task, ResultStatus.UNANSWERABLE, answer, null, started);
       }
+      TenantId tenant = new TenantId(task.getTenantId());
       AnalyticsQuery query = ((Interpretation.Mapped) meaning).query();
-      statement = sqlWriter.write(query, task.getTenantId(), config.maxRows());
-      TabularResult table = database.run(statement);
+      statement = sqlWriter.write(query, tenant, config.maxRows());
+      TabularResult table = database.run(tenant, statement);
       return result(task, ResultStatus.OK, answer(query, statement, table), null, started);
     } catch (SQLException | RuntimeException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

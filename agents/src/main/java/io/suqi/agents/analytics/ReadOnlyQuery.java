@@ -1,5 +1,6 @@
 package io.suqi.agents.analytics;
 
+import io.suqi.agents.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,14 +12,17 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Runs one statement in a read-only transaction as the least-privileged role {@value #ROLE},
- * with a statement timeout and a row cap, and rolls back: whatever the SQL were, it could
- * neither write nor read outside retail and kb, nor run for long.
+ * Runs one statement for one tenant in a read-only transaction as the least-privileged role
+ * {@value #ROLE}, with a statement timeout and a row cap, and rolls back: whatever the SQL were,
+ * it could neither write, nor read outside what the role is granted, nor see another tenant's
+ * rows (row-level security, V9, keyed by {@value #TENANT_SETTING}), nor run for long.
  */
 public final class ReadOnlyQuery {
 
   /** Created by the migrations (V3); the connecting user must be a member (superusers are). */
   static final String ROLE = "suqi_analytics";
+  /** What the row-level security policies (V9) compare each row's tenant with. */
+  static final String TENANT_SETTING = "suqi.tenant_id";
 
   private final DataSource dataSource;
   private final AnalyticsConfig config;
@@ -28,7 +32,9 @@ public final class ReadOnlyQuery {
     this.config = Objects.requireNonNull(config, "config");
   }
 
-  public TabularResult run(SqlStatement statement) throws SQLException {
+  public TabularResult run(TenantId tenant, SqlStatement statement) throws SQLException {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(statement, "statement");
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
@@ -37,9 +43,12 @@ public final class ReadOnlyQuery {
           setup.execute("SET TRANSACTION READ ONLY");
           setup.execute("SET LOCAL ROLE " + ROLE);
         }
-        try (PreparedStatement timeout = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-          timeout.setString(1, config.statementTimeout().toMillis() + "ms");
-          timeout.execute();
+        // Both local to this transaction (the third argument), so a pooled connection keeps neither.
+        try (PreparedStatement settings = connection.prepareStatement(
+            "SELECT set_config('statement_timeout', ?, true), set_config('" + TENANT_SETTING + "', ?, true)")) {
+          settings.setString(1, config.statementTimeout().toMillis() + "ms");
+          settings.setString(2, tenant.value());
+          settings.execute();
         }
         return read(connection, statement);
       } finally {

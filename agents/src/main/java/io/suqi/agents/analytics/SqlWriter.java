@@ -1,5 +1,6 @@
 package io.suqi.agents.analytics;
 
+import io.suqi.agents.TenantId;
 import io.suqi.agents.analytics.AnalyticsQuery.Grouping;
 import io.suqi.agents.analytics.AnalyticsQuery.Order;
 import io.suqi.agents.time.TimeRange;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * Writes the SQL for an {@link AnalyticsQuery}. Everything that varies with the question is a
  * bind parameter; the SQL text is assembled only from this code's constants. Every statement is
- * restricted to the asking tenant.
+ * restricted to the asking tenant, also where row-level security (V9) would do it anyway.
  */
 public final class SqlWriter {
 
@@ -23,7 +24,8 @@ public final class SqlWriter {
    * @param maxRows rows an answer may hold; one more is fetched so the caller can tell whether
    *                rows were cut
    */
-  public SqlStatement write(AnalyticsQuery query, String tenantId, int maxRows) {
+  public SqlStatement write(AnalyticsQuery query, TenantId tenant, int maxRows) {
+    String tenantId = tenant.value();
     List<Object> parameters = new ArrayList<>();
     String where = completedTransactionsOf(tenantId, query.period(), parameters);
     Metric metric = query.metric();

@@ -3,6 +3,7 @@ package io.suqi.agents.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.suqi.agents.TenantId;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /** The guard rails every analytics statement runs inside, checked on a real PostgreSQL. */
 class ReadOnlyQueryTest {
+
+  private static final TenantId TENANT = new TenantId("acme");
 
   private static ReadOnlyQuery database(Duration timeout, int maxRows) {
     return new ReadOnlyQuery(RetailDatabase.dataSource(), new AnalyticsConfig(timeout, maxRows));
@@ -24,7 +27,7 @@ class ReadOnlyQueryTest {
     // Given
     ReadOnlyQuery database = database(Duration.ofSeconds(5), 10);
     // When
-    TabularResult result = database.run(new SqlStatement(
+    TabularResult result = database.run(TENANT, new SqlStatement(
         "SELECT current_user::text, current_setting('transaction_read_only'), current_setting('statement_timeout')",
         List.of(), List.of(new Column("role", ColumnType.TEXT), new Column("read_only", ColumnType.TEXT),
             new Column("timeout", ColumnType.TEXT))));
@@ -37,7 +40,7 @@ class ReadOnlyQueryTest {
     // Given
     ReadOnlyQuery database = database(Duration.ofSeconds(5), 10);
     // When / Then
-    assertThatThrownBy(() -> database.run(text(
+    assertThatThrownBy(() -> database.run(TENANT, text(
         "INSERT INTO retail.tenants VALUES ('intruder', 'Intruder') RETURNING tenant_id", "tenant_id")))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("read-only transaction");
@@ -48,7 +51,7 @@ class ReadOnlyQueryTest {
     // Given
     ReadOnlyQuery database = database(Duration.ofSeconds(5), 10);
     // When / Then: the role has no grant on scout
-    assertThatThrownBy(() -> database.run(text("SELECT key_hash FROM scout.api_keys", "key_hash")))
+    assertThatThrownBy(() -> database.run(TENANT, text("SELECT key_hash FROM scout.api_keys", "key_hash")))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("permission denied");
   }
@@ -58,7 +61,7 @@ class ReadOnlyQueryTest {
     // Given a 100 ms timeout
     ReadOnlyQuery database = database(Duration.ofMillis(100), 10);
     // When / Then
-    assertThatThrownBy(() -> database.run(text("SELECT pg_sleep(5)::text", "slept")))
+    assertThatThrownBy(() -> database.run(TENANT, text("SELECT pg_sleep(5)::text", "slept")))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("statement timeout");
   }
@@ -68,7 +71,7 @@ class ReadOnlyQueryTest {
     // Given
     ReadOnlyQuery database = database(Duration.ofSeconds(5), 3);
     // When
-    TabularResult result = database.run(new SqlStatement("SELECT g FROM generate_series(1, 10) g", List.of(),
+    TabularResult result = database.run(TENANT, new SqlStatement("SELECT g FROM generate_series(1, 10) g", List.of(),
         List.of(new Column("g", ColumnType.INTEGER))));
     // Then
     assertThat(result.rows()).containsExactly(List.of("1"), List.of("2"), List.of("3"));
@@ -80,7 +83,7 @@ class ReadOnlyQueryTest {
     // Given
     ReadOnlyQuery database = database(Duration.ofSeconds(5), 3);
     // When
-    TabularResult result = database.run(new SqlStatement("SELECT g FROM generate_series(1, 3) g", List.of(),
+    TabularResult result = database.run(TENANT, new SqlStatement("SELECT g FROM generate_series(1, 3) g", List.of(),
         List.of(new Column("g", ColumnType.INTEGER))));
     // Then
     assertThat(result.rows()).hasSize(3);
@@ -92,7 +95,7 @@ class ReadOnlyQueryTest {
     // Given
     ReadOnlyQuery database = database(Duration.ofSeconds(5), 10);
     // When
-    TabularResult result = database.run(new SqlStatement(
+    TabularResult result = database.run(TENANT, new SqlStatement(
         "SELECT 12345678901234567890.10::numeric, 9007199254740993::bigint, DATE '2026-01-05',"
             + " TIMESTAMPTZ '2026-01-05 10:15:00+02', true, NULL::text",
         List.of(), List.of(new Column("d", ColumnType.DECIMAL), new Column("i", ColumnType.INTEGER),
