@@ -32,7 +32,7 @@ CREATE TABLE suqi.tenant_roles (
 CREATE TABLE suqi.outbox (
   query_id      uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   tenant_id     text NOT NULL,
-  db_role       name NOT NULL,
+  db_role       text NOT NULL, -- text, not name: Debezium carries text columns as strings
   platform      text NOT NULL,
   question      text NOT NULL CHECK (btrim(question) <> '' AND length(question) <= 2000),
   context_limit int NOT NULL CHECK (context_limit BETWEEN 1 AND 100),
@@ -158,6 +158,12 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM suqi.outbox o WHERE o.query_id = answer.query_id AND o.tenant_id = tenant) THEN
     RAISE EXCEPTION 'no question with query id % was asked for tenant %', answer.query_id, tenant
       USING ERRCODE = 'no_data_found', HINT = 'ask first: SELECT suqi.ask(''your question'');';
+  END IF;
+  -- Asked in this very transaction: not committed, so not sent; waiting could only time out.
+  IF EXISTS (SELECT 1 FROM suqi.outbox o WHERE o.query_id = answer.query_id
+             AND o.xmin = xid(pg_current_xact_id_if_assigned())) THEN
+    RAISE EXCEPTION 'question % is not committed yet, so it has not been sent: commit, then call suqi.answer (or ask with public.ask_suqi_query, which commits on its own)', answer.query_id
+      USING ERRCODE = 'invalid_transaction_state';
   END IF;
   RETURN suqi_private.await_answer(answer.query_id, tenant, wait_ms);
 END $$;

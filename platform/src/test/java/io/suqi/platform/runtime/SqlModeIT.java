@@ -35,9 +35,6 @@ class SqlModeIT {
   private static final String ACME_ROLE = "acme_sql";
   private static final String RIVAL_ROLE = "rival_sql";
 
-  @TempDir
-  Path dataDir;
-
   private RunningSuqi suqi;
   private Psql psql;
   private String acmePassword;
@@ -45,7 +42,7 @@ class SqlModeIT {
   private List<List<Object>> acmeTopStores;
 
   @BeforeAll
-  void startSuqiWithTwoTenantRoles() throws Exception {
+  void startSuqiWithTwoTenantRoles(@TempDir Path dataDir) throws Exception {
     psql = Psql.locate(); // before the runtime: a missing client fails at once, saying what to install
     suqi = RunningSuqi.start(dataDir);
     RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
@@ -154,13 +151,26 @@ class SqlModeIT {
       assertThatThrownBy(() -> single(rival.prepareStatement("SELECT count(*) FROM suqi.answers")))
           .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
       // and its own question is answered from its own data only
-      try (PreparedStatement ask = rival.prepareStatement("SELECT suqi.answer(suqi.ask(?), 60000)")) {
+      String rivalQuery;
+      try (PreparedStatement ask = rival.prepareStatement("SELECT suqi.ask(?)")) {
         ask.setString(1, QUESTION);
-        JsonNode answer = RunningSuqi.JSON.readTree(single(ask).toString());
+        rivalQuery = single(ask).toString();
+      }
+      try (PreparedStatement read = rival.prepareStatement("SELECT suqi.answer(?::uuid, 60000)")) {
+        read.setString(1, rivalQuery);
+        JsonNode answer = RunningSuqi.JSON.readTree(single(read).toString());
         assertThat(answer.path("status").asText()).isEqualTo("answered");
         assertThat(TopStoresReference.storeRevenues(answer))
             .isEqualTo(TopStoresReference.topStoresLastMonth(suqi.db, RetailFixture.OTHER_TENANT, 5));
       }
+    }
+  }
+
+  @Test
+  void waitingInTheTransactionThatAskedIsAClearErrorNotATimeout() throws Exception {
+    try (Connection acme = connectAs(ACME_ROLE, acmePassword)) {
+      assertThatThrownBy(() -> single(acme.prepareStatement("SELECT suqi.answer(suqi.ask('" + QUESTION + "'), 60000)")))
+          .isInstanceOf(SQLException.class).hasMessageContaining("is not committed yet, so it has not been sent");
     }
   }
 
