@@ -17,6 +17,8 @@ public final class ConnectorConfigs {
 
   /** Debezium PostgreSQL source over retail.* and kb.documents, writing cdc.* topics. */
   public static final String RETAIL_CDC = "retail-cdc";
+  /** Debezium PostgreSQL source over suqi.outbox, writing Avro Questions to suqi.queries (SQL mode). */
+  public static final String SQL_QUESTIONS = "sql-questions";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

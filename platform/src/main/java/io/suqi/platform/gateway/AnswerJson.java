@@ -11,16 +11,19 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
-/** The JSON of a /v1/ask answer (DESIGN §3.5): field names and shapes are a public contract. */
-final class AnswerJson {
+/**
+ * The JSON of a /v1/ask answer (DESIGN §3.5): field names and shapes are a public contract. SQL
+ * mode stores the same JSON in suqi.answers.
+ */
+public final class AnswerJson {
 
   private final ObjectMapper json;
 
-  AnswerJson(ObjectMapper json) {
+  public AnswerJson(ObjectMapper json) {
     this.json = json;
   }
 
-  ObjectNode answered(Response response, long latencyMs) {
+  public ObjectNode answered(Response response, long latencyMs) {
     ObjectNode node = json.createObjectNode();
     node.put("query_id", response.getQueryId());
     node.put("intent", lower(response.getIntent()));

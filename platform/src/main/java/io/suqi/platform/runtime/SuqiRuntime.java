@@ -8,6 +8,7 @@ import io.suqi.connectors.CdcSource;
 import io.suqi.connectors.ConnectWorker;
 import io.suqi.connectors.ConnectWorkerConfig;
 import io.suqi.connectors.RetailCdc;
+import io.suqi.connectors.SqlQuestionsCdc;
 import io.suqi.demo.DemoDataConfig;
 import io.suqi.demo.DemoDataLoader;
 import io.suqi.lakehouse.LakehouseConfig;
@@ -21,6 +22,8 @@ import io.suqi.platform.kafka.TopicProvisioner;
 import io.suqi.platform.postgres.ConnectionPool;
 import io.suqi.platform.postgres.EmbeddedDatabase;
 import io.suqi.platform.postgres.Migrations;
+import io.suqi.platform.sqlmode.DatabaseLoopback;
+import io.suqi.platform.sqlmode.SqlAnswerWriter;
 import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.schemas.AgentType;
 import java.io.IOException;
@@ -102,6 +105,7 @@ public final class SuqiRuntime implements AutoCloseable {
       gateway.start();
       track(gateway);
       http = "http://" + config.httpHost() + ":" + gateway.port();
+      startSqlAnswerWriter(db);
     }
 
     RuntimeInfo info = new RuntimeInfo(ProcessHandle.current().pid(), bootstrapServers, jdbcUrl, http, connect);
@@ -116,10 +120,23 @@ public final class SuqiRuntime implements AutoCloseable {
     ConnectWorker worker = new ConnectWorker(new ConnectWorkerConfig(bootstrapServers, "127.0.0.1", config.connectPort()));
     worker.start();
     track(worker);
-    new RetailCdc(CdcSource.fromJdbcUrl(jdbcUrl)).registerOn(worker);
+    CdcSource source = CdcSource.fromJdbcUrl(jdbcUrl);
+    new RetailCdc(source).registerOn(worker);
+    new SqlQuestionsCdc(source).registerOn(worker);
     worker.awaitRunning(RetailCdc.NAME, Duration.ofSeconds(120));
     progress.accept("connect: " + RetailCdc.NAME + " (Debezium, pgoutput) capturing retail.* and kb.documents");
+    worker.awaitRunning(SqlQuestionsCdc.NAME, Duration.ofSeconds(120));
+    progress.accept("connect: " + SqlQuestionsCdc.NAME + " carrying suqi.outbox (SQL mode) to suqi.queries");
     return worker.config().restUrl();
+  }
+
+  /** Answers to questions asked from SQL, written back to suqi.answers; part of answer delivery. */
+  private void startSqlAnswerWriter(HikariDataSource db) {
+    SqlAnswerWriter answers = new SqlAnswerWriter(bootstrapServers, SqlAnswerWriter.DEFAULT_GROUP_ID,
+        Optional.of(config.instanceId()), db);
+    answers.start();
+    track(answers);
+    progress.accept("sql mode: answers to suqi.ask written to suqi.answers");
   }
 
   /** The Flink medallion job, resumed from its latest checkpoint in the data directory. */
@@ -197,6 +214,7 @@ public final class SuqiRuntime implements AutoCloseable {
     track(db);
     int applied = Migrations.apply(db);
     progress.accept("postgres: ready (" + (applied == 0 ? "schema up to date" : applied + " migrations applied") + ")");
+    progress.accept("sql mode: public.ask_suqi_query commits through dblink to " + DatabaseLoopback.point(db, jdbcUrl));
     return db;
   }
 

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.schemas.DeadLetter;
 import io.suqi.schemas.Topics;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,7 +50,7 @@ class AskEndToEndIT {
       // Given sales of two tenants and an API key for one of them
       RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
       key = new ApiKeys(suqi.db).create(RetailFixture.TENANT);
-      expected = topStoresLastMonth(suqi.db, RetailFixture.TENANT, 5);
+      expected = TopStoresReference.topStoresLastMonth(suqi.db, RetailFixture.TENANT, 5);
       assertThat(expected).hasSize(5);
 
       // When the analyst asks over HTTP
@@ -64,7 +62,7 @@ class AskEndToEndIT {
       assertThat(answer.path("agent").asText()).isEqualTo("analytics");
       assertThat(answer.path("cache_hit").asBoolean()).isFalse();
       assertThat(answer.path("answer").path("sql").asText()).containsIgnoringCase("select");
-      assertThat(storeRevenues(answer)).isEqualTo(expected);
+      assertThat(TopStoresReference.storeRevenues(answer)).isEqualTo(expected);
 
       // And every step of it is in the orchestration log, trace and metrics view
       String queryId = answer.path("query_id").asText();
@@ -82,7 +80,7 @@ class AskEndToEndIT {
 
       // Then the same data and key answer the same question the same way
       assertThat(answer.path("status").asText()).isEqualTo("answered");
-      assertThat(storeRevenues(answer)).isEqualTo(expected);
+      assertThat(TopStoresReference.storeRevenues(answer)).isEqualTo(expected);
     }
   }
 
@@ -146,45 +144,8 @@ class AskEndToEndIT {
       // Then the orchestrator and agent of the other process answer it
       assertThat(gateway.info.kafka()).isEqualTo(backend.info.kafka());
       assertThat(answer.path("status").asText()).isEqualTo("answered");
-      assertThat(storeRevenues(answer)).isEqualTo(topStoresLastMonth(backend.db, RetailFixture.TENANT, 5));
+      assertThat(TopStoresReference.storeRevenues(answer)).isEqualTo(TopStoresReference.topStoresLastMonth(backend.db, RetailFixture.TENANT, 5));
     }
-  }
-
-  /** The reference: the same question written directly in SQL over retail.*. */
-  private static List<List<Object>> topStoresLastMonth(DataSource db, String tenant, int n) throws Exception {
-    LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
-    String sql = """
-        SELECT t.store_id, sum(i.quantity * i.unit_price - i.discount) AS revenue
-        FROM retail.transactions t JOIN retail.transaction_items i ON i.txn_id = t.txn_id
-        WHERE t.tenant_id = ? AND t.status = 'completed' AND t.ts >= ? AND t.ts < ?
-        GROUP BY t.store_id ORDER BY revenue DESC, t.store_id LIMIT ?""";
-    List<List<Object>> rows = new ArrayList<>();
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, tenant);
-      s.setTimestamp(2, Timestamp.from(thisMonth.minusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-      s.setTimestamp(3, Timestamp.from(thisMonth.atStartOfDay(ZoneOffset.UTC).toInstant()));
-      s.setInt(4, n);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          rows.add(List.of(rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros()));
-        }
-      }
-    }
-    return rows;
-  }
-
-  /** (store_id, revenue) of each answer row, found by column name. */
-  private static List<List<Object>> storeRevenues(JsonNode answer) {
-    List<String> columns = new ArrayList<>();
-    answer.path("answer").path("columns").forEach(c -> columns.add(c.asText()));
-    int store = columns.indexOf("store_id");
-    int revenue = columns.indexOf("revenue");
-    assertThat(store).as("columns %s", columns).isNotNegative();
-    assertThat(revenue).as("columns %s", columns).isNotNegative();
-    List<List<Object>> rows = new ArrayList<>();
-    answer.path("answer").path("rows").forEach(row -> rows.add(List.of(row.get(store).asLong(),
-        new BigDecimal(row.get(revenue).asText()).stripTrailingZeros())));
-    return rows;
   }
 
   private static long count(DataSource db, String sql, String parameter) {
