@@ -4,6 +4,7 @@ import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Topic;
+import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -298,6 +299,8 @@ public final class AgentRunner implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    // Results go to the partition of their tenant, where the orchestrator task waiting for them runs.
+    props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName());
     return new KafkaProducer<>(props, Topics.AGENT_RESULTS.keySerde().serializer(),
         Topics.AGENT_RESULTS.valueSerde().serializer());
   }

@@ -2,6 +2,7 @@ package io.suqi.connectors.outbox;
 
 import io.suqi.schemas.DeadLetter;
 import io.suqi.schemas.Question;
+import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * The connector writes what this returns as is (ByteArrayConverter).
  *
  * <ul>
- *   <li>An insert or a snapshot read of a row becomes a Question, keyed by its query id (the
- *       same key bytes, so the same partition, as the gateway's producer).
+ *   <li>An insert or a snapshot read of a row becomes a Question, keyed by its query id, on the
+ *       partition of its tenant ({@link TenantPartitioner}), as the gateway's producer writes it.
  *   <li>A row that cannot become a Question goes to suqi.queries.dlq as a {@link DeadLetter}
  *       with the reason and the row as JSON; the connector goes on.
  *   <li>Updates, deletes and tombstones are dropped: a question is asked once, by its insert.
@@ -79,7 +80,8 @@ public final class OutboxToQuestion<R extends ConnectRecord<R>> implements Trans
     try {
       Question question = OutboxRow.of(after).toQuestion();
       String topic = Topics.QUERIES.name();
-      return record.newRecord(topic, null, Schema.BYTES_SCHEMA, queryKeys.serialize(topic, question.getQueryId()),
+      int partition = TenantPartitioner.partitionOf(question.getTenantId(), Topics.QUERIES.partitions());
+      return record.newRecord(topic, partition, Schema.BYTES_SCHEMA, queryKeys.serialize(topic, question.getQueryId()),
           Schema.BYTES_SCHEMA, questions.serialize(topic, question), record.timestamp());
     } catch (OutboxRow.MalformedOutboxRow | org.apache.avro.AvroRuntimeException e) {
       return deadLetter(record, after, e.getMessage());

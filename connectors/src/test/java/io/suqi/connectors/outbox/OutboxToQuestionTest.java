@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.suqi.connectors.ConnectorConfigs;
 import io.suqi.schemas.DeadLetter;
 import io.suqi.schemas.Question;
+import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,11 +40,11 @@ class OutboxToQuestionTest {
   private final OutboxToQuestion<SourceRecord> transform = new OutboxToQuestion<>(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
-  void aNewOutboxRowBecomesTheAvroQuestionOnTheQueriesTopicKeyedLikeTheGatewaysProducer() {
+  void aNewOutboxRowBecomesTheAvroQuestionOnItsTenantsPartitionOfTheQueriesTopic() {
     SourceRecord out = transform.apply(change("c", row("top 5 stores by revenue last month", 10)));
 
     assertThat(out.topic()).isEqualTo(Topics.QUERIES.name());
-    assertThat(out.kafkaPartition()).isNull(); // partitioned by key, as the gateway's records are
+    assertThat(out.kafkaPartition()).isEqualTo(TenantPartitioner.partitionOf("acme", Topics.QUERIES.partitions()));
     assertThat((byte[]) out.key()).isEqualTo(Topics.QUERIES.keySerde().serializer().serialize(out.topic(), QUERY_ID));
     Question question = Topics.QUERIES.valueSerde().deserializer().deserialize(out.topic(), (byte[]) out.value());
     assertThat(question).isEqualTo(Question.newBuilder()

@@ -5,7 +5,12 @@ import io.suqi.platform.postgres.ConnectionPool;
 import io.suqi.platform.runtime.RuntimeConfig;
 import io.suqi.platform.runtime.RuntimeInfo;
 import io.suqi.platform.tenant.ApiKeys;
+import io.suqi.platform.tenant.TenantAccessPublisher;
 import io.suqi.platform.tenant.TenantDbRoles;
+import io.suqi.platform.tenant.TenantPolicies;
+import io.suqi.schemas.KeyRole;
+import java.util.List;
+import java.util.Optional;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tenant", mixinStandardHelpOptions = true, description = "Manage tenants.",
-    subcommands = {TenantCommand.Create.class, TenantCommand.DbRole.class})
+    subcommands = {TenantCommand.Create.class, TenantCommand.DbRole.class, TenantCommand.Policy.class})
 final class TenantCommand implements Runnable {
 
   @Override
@@ -67,6 +72,13 @@ final class TenantCommand implements Runnable {
     @Mixin
     PostgresOption postgres;
 
+    @Option(names = "--user", paramLabel = "USER",
+        description = "The user the key belongs to (per-user quotas and throttles apply); default: a tenant-wide key.")
+    String user;
+
+    @Option(names = "--admin", description = "An administrator's key (may ask the security agent).")
+    boolean admin;
+
     @Option(names = "--db-role", paramLabel = "ROLE",
         description = "Also give the tenant this database role for asking from SQL (see `tenant db-role`).")
     String dbRole;
@@ -76,7 +88,10 @@ final class TenantCommand implements Runnable {
       requireTenantName(name);
       String key;
       try (HikariDataSource db = postgres.open(dataDir)) {
-        key = new ApiKeys(db).create(name);
+        ApiKeys keys = new ApiKeys(db);
+        key = keys.create(name, user, admin ? KeyRole.ADMIN : KeyRole.USER);
+        ApiKeys.StoredKey stored = keys.stored(ApiKeys.hash(key)).orElseThrow();
+        tellTheGates(dataDir, publisher -> publisher.publish(stored));
         if (dbRole != null) {
           DbRole.print(new TenantDbRoles(db).map(name, dbRole));
         }
@@ -96,6 +111,94 @@ final class TenantCommand implements Runnable {
       } catch (Exception e) {
         System.err.println("note: could not save the key for `suqi ask` in " + file + ": " + e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Publishes a change for the orchestrator's gates when a `suqi up` runs for the data dir; otherwise
+   * the next `suqi up` publishes it at start (Postgres is the record).
+   */
+  private static void tellTheGates(DataDirOption dataDir,
+      java.util.function.Consumer<TenantAccessPublisher> publish) {
+    Optional<String> kafka = dataDir.running().map(RuntimeInfo::kafka);
+    if (kafka.isEmpty()) {
+      System.err.println("note: no running `suqi up` for " + dataDir.directory().root()
+          + "; the orchestrator learns this change when it starts");
+      return;
+    }
+    try (TenantAccessPublisher publisher = new TenantAccessPublisher(kafka.get())) {
+      publish.accept(publisher);
+    }
+  }
+
+  @Command(name = "policy", mixinStandardHelpOptions = true,
+      description = {"Show or set what a tenant may use: the platforms it may ask from (X-Suqi-Platform) and "
+          + "its quotas. Limits left out keep the orchestrator's defaults.",
+          "Example: bin/suqi tenant policy acme-retail --platforms chat,pos --questions-per-minute 120"})
+  static final class Policy implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TENANT", description = "The tenant id.")
+    String tenant;
+
+    @Option(names = "--platforms", split = ",", paramLabel = "NAME",
+        description = "Platforms the tenant may ask from (comma-separated); `all` lifts the restriction.")
+    List<String> platforms;
+
+    @Option(names = "--questions-per-minute", paramLabel = "N", description = "Questions per minute, whole tenant.")
+    Integer questionsPerMinute;
+
+    @Option(names = "--user-questions-per-minute", paramLabel = "N", description = "Questions per minute per user.")
+    Integer userQuestionsPerMinute;
+
+    @Option(names = "--tokens-per-day", paramLabel = "N", description = "Agent tokens per UTC day, whole tenant.")
+    Long tokensPerDay;
+
+    @Option(names = "--user-tokens-per-day", paramLabel = "N", description = "Agent tokens per UTC day per user.")
+    Long userTokensPerDay;
+
+    @Option(names = "--debug", arity = "1", paramLabel = "true|false",
+        description = "Add each step's detail to the trace of the tenant's questions.")
+    Boolean debug;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    PostgresOption postgres;
+
+    @Override
+    public Integer call() throws Exception {
+      requireTenantName(tenant);
+      try (HikariDataSource db = postgres.open(dataDir)) {
+        TenantPolicies policies = new TenantPolicies(db);
+        TenantPolicies.Policy current = policies.get(tenant)
+            .orElse(new TenantPolicies.Policy(tenant, null, null, null, null, null, false));
+        boolean changes = platforms != null || questionsPerMinute != null || userQuestionsPerMinute != null
+            || tokensPerDay != null || userTokensPerDay != null || debug != null;
+        if (changes) {
+          List<String> allowed = platforms == null ? current.platforms()
+              : platforms.size() == 1 && platforms.get(0).equalsIgnoreCase("all") ? null : List.copyOf(platforms);
+          current = new TenantPolicies.Policy(tenant, allowed,
+              questionsPerMinute != null ? questionsPerMinute : current.questionsPerMinute(),
+              userQuestionsPerMinute != null ? userQuestionsPerMinute : current.userQuestionsPerMinute(),
+              tokensPerDay != null ? tokensPerDay : current.tokensPerDay(),
+              userTokensPerDay != null ? userTokensPerDay : current.userTokensPerDay(),
+              debug != null ? debug : current.debug());
+          policies.put(current);
+          TenantPolicies.Policy changed = current;
+          tellTheGates(dataDir, publisher -> publisher.publish(changed));
+        }
+        System.out.println("tenant " + tenant + ": platforms " + (current.platforms() == null ? "all"
+            : String.join(", ", current.platforms())) + "; questions/min " + orDefault(current.questionsPerMinute())
+            + " (per user " + orDefault(current.userQuestionsPerMinute()) + "); tokens/day "
+            + orDefault(current.tokensPerDay()) + " (per user " + orDefault(current.userTokensPerDay()) + "); debug "
+            + current.debug());
+      }
+      return 0;
+    }
+
+    private static String orDefault(Object limit) {
+      return limit == null ? "default" : limit.toString();
     }
   }
 

@@ -33,6 +33,11 @@ public final class AnswerJson {
     node.set("answer", answer(response.getAnswer()));
     node.put("cache_hit", response.getCacheHit());
     node.put("latency_ms", latencyMs);
+    if (response.getRejection() != null) {
+      node.putObject("rejection")
+          .put("reason", lower(response.getRejection().getReason()))
+          .put("retry_after_ms", response.getRejection().getRetryAfterMs());
+    }
     return node;
   }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.schemas.Question;
 import io.suqi.schemas.Response;
+import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -42,7 +43,9 @@ final class AskEndpoint implements AutoCloseable {
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0),
+        ProducerConfig.LINGER_MS_CONFIG, 0,
+        // The orchestrator keeps each tenant's quotas and cache in the task of its partition.
+        ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName()),
         Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer());
     this.responses = new ResponseWaiter(config.bootstrapServers());
   }
@@ -54,7 +57,8 @@ final class AskEndpoint implements AutoCloseable {
       error(exchange, 405, "use POST with a JSON body {\"question\": \"...\"}");
       return;
     }
-    Optional<String> tenant = tenantOf(exchange);
+    Optional<String> key = bearerKey(exchange);
+    Optional<String> tenant = tenantOf(key);
     if (tenant.isEmpty()) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
       error(exchange, 401, "missing or unknown API key: send 'Authorization: Bearer KEY' "
@@ -70,12 +74,16 @@ final class AskEndpoint implements AutoCloseable {
     }
     String platform = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Suqi-Platform"))
         .filter(p -> !p.isBlank()).orElse(GatewayConfig.DEFAULT_PLATFORM);
+    Optional<String> user = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Suqi-User"))
+        .map(String::strip).filter(u -> !u.isEmpty());
     String queryId = UUID.randomUUID().toString();
     CompletableFuture<Response> response = responses.expect(queryId);
     Question question = Question.newBuilder()
         .setQueryId(queryId)
         .setTenantId(tenant.get())
         .setPlatform(platform)
+        .setUserId(user.orElse(null))
+        .setApiKeyHash(ApiKeys.hash(key.get()))
         .setQuestion(request.question())
         .setContextLimit(request.contextLimit())
         .setSubmittedAt(Instant.now())
@@ -84,7 +92,10 @@ final class AskEndpoint implements AutoCloseable {
       producer.send(new ProducerRecord<>(Topics.QUERIES.name(), queryId, question)).get(
           config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
       Response answer = response.get(config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      HttpGateway.send(exchange, 200, json.writeValueAsBytes(answers.answered(answer, millisSince(started))));
+      HttpStatus status = HttpStatus.of(answer);
+      status.retryAfterSeconds().ifPresent(seconds ->
+          exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds)));
+      HttpGateway.send(exchange, status.code(), json.writeValueAsBytes(answers.answered(answer, millisSince(started))));
     } catch (TimeoutException e) {
       responses.forget(queryId);
       HttpGateway.send(exchange, 202, json.writeValueAsBytes(answers.timedOut(queryId, millisSince(started))));
@@ -97,13 +108,21 @@ final class AskEndpoint implements AutoCloseable {
     }
   }
 
-  private Optional<String> tenantOf(HttpExchange exchange) throws IOException {
+  private static Optional<String> bearerKey(HttpExchange exchange) {
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return Optional.empty();
     }
+    return Optional.of(authorization.substring(7).strip());
+  }
+
+  /** A first check at the edge, so unknown keys never reach Kafka; the orchestrator's key gate decides. */
+  private Optional<String> tenantOf(Optional<String> key) throws IOException {
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
     try {
-      return apiKeys.tenantOf(authorization.substring(7).strip());
+      return apiKeys.tenantOf(key.get());
     } catch (SQLException e) {
       throw new IOException("cannot check the API key: the database did not answer (" + e.getMessage() + ")", e);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /** Creates every topic of the catalogue that does not exist yet; existing topics are left as they are. */
 public final class TopicProvisioner {
@@ -24,7 +25,9 @@ public final class TopicProvisioner {
       Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
       List<NewTopic> missing = Topics.all().stream()
           .filter(topic -> !existing.contains(topic.name()))
-          .map(topic -> new NewTopic(topic.name(), topic.partitions(), replicationFactor))
+          .map(topic -> new NewTopic(topic.name(), topic.partitions(), replicationFactor)
+              .configs(topic.compacted() ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                  : Map.of()))
           .toList();
       admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
       return missing.stream().map(NewTopic::name).toList();

@@ -25,6 +25,8 @@ import io.suqi.platform.postgres.Migrations;
 import io.suqi.platform.sqlmode.DatabaseLoopback;
 import io.suqi.platform.sqlmode.SqlAnswerWriter;
 import io.suqi.platform.tenant.ApiKeys;
+import io.suqi.platform.tenant.TenantAccessPublisher;
+import io.suqi.platform.tenant.TenantPolicies;
 import io.suqi.schemas.AgentType;
 import java.io.IOException;
 import java.time.Clock;
@@ -84,6 +86,7 @@ public final class SuqiRuntime implements AutoCloseable {
     bootstrapServers = join(kafka);
     List<String> created = TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
     progress.accept(created.isEmpty() ? "topics: all present" : "topics: created " + created.size());
+    publishTenantAccess(db);
 
     String connect = "-";
     if (config.roles().contains(Role.CONNECT)) {
@@ -112,6 +115,16 @@ public final class SuqiRuntime implements AutoCloseable {
     info.writeTo(dataDirectory.runtimeInfo());
     track(() -> java.nio.file.Files.deleteIfExists(dataDirectory.runtimeInfo()));
     return info;
+  }
+
+  /** The gates learn every key and policy from Postgres, also those changed while nothing ran. */
+  private void publishTenantAccess(HikariDataSource db) {
+    try (TenantAccessPublisher publisher = new TenantAccessPublisher(bootstrapServers)) {
+      int sent = publisher.publishAll(new ApiKeys(db), new TenantPolicies(db));
+      progress.accept("gates: " + sent + " API keys and tenant policies published");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot read API keys and tenant policies: " + e.getMessage(), e);
+    }
   }
 
   /** Kafka Connect with the Debezium source over the operational tables; returns its REST URL. */

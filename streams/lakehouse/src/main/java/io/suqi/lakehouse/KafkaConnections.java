@@ -4,6 +4,8 @@ import io.suqi.lakehouse.anomaly.AnomalySerializer;
 import io.suqi.lakehouse.anomaly.DetectedAnomaly;
 import io.suqi.lakehouse.bronze.RawEvent;
 import io.suqi.lakehouse.bronze.RawEventDeserializer;
+import io.suqi.lakehouse.gold.GoldChangeSerializer;
+import io.suqi.lakehouse.gold.TenantGoldChange;
 import io.suqi.lakehouse.quality.DeadLetterSerializer;
 import io.suqi.lakehouse.metrics.StoreMetricSerializer;
 import io.suqi.lakehouse.metrics.StoreMinute;
@@ -56,6 +58,14 @@ final class KafkaConnections {
 
   static KafkaSink<DetectedAnomaly> anomaliesTopic(LakehouseConfig config) {
     return exactlyOnce(config, new AnomalySerializer(), config.anomaliesTransactionalIdPrefix());
+  }
+
+  /**
+   * Exactly once, so a notice is visible only once its checkpoint completed, after the gold rows
+   * it announces were flushed. Its transactional ids extend the metrics sink's prefix.
+   */
+  static KafkaSink<TenantGoldChange> goldChangesTopic(LakehouseConfig config) {
+    return exactlyOnce(config, new GoldChangeSerializer(), config.metricsTransactionalIdPrefix() + "-gold-changes");
   }
 
   /**

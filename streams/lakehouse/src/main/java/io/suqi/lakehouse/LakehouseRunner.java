@@ -3,6 +3,7 @@ package io.suqi.lakehouse;
 import io.suqi.lakehouse.anomaly.AnomalyJob;
 import io.suqi.lakehouse.anomaly.AnomalySinks;
 import io.suqi.lakehouse.anomaly.AnomalyStatement;
+import io.suqi.lakehouse.gold.GoldChangeJob;
 import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesCellStatement;
 import io.suqi.lakehouse.gold.SalesGrain;
@@ -90,7 +91,8 @@ public final class LakehouseRunner implements AutoCloseable {
     return new LakehouseJob(medallionJob(config),
         new StoreMetricsJob(metrics, lateness),
         new AnomalyJob(anomalies, config.anomalySettings(), lateness),
-        new PlatinumJob(platinum, PlatinumSettings.DEFAULTS));
+        new PlatinumJob(platinum, PlatinumSettings.DEFAULTS),
+        new GoldChangeJob(KafkaConnections.goldChangesTopic(config), GoldChangeJob.DEFAULT_INTERVAL));
   }
 
   /** The medallion layers alone on the real inputs and outputs of {@code config}. */

@@ -6,9 +6,11 @@ import io.suqi.orchestrator.gate.GateStores;
 import io.suqi.orchestrator.route.PendingQuestionSerde;
 import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentType;
+import io.suqi.schemas.GoldChange;
 import io.suqi.schemas.Topic;
 import io.suqi.schemas.Topics;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -58,9 +60,14 @@ public final class OrchestratorTopology {
     topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.tokenUsage(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(AnswerCache.store(), CLASSIFY_AND_ROUTE, ASSEMBLE);
-    addTable(topology, Topics.API_KEYS, GateStores.apiKeys(), GateStores.API_KEYS);
-    addTable(topology, Topics.TENANT_POLICIES, GateStores.tenantPolicies(), GateStores.TENANT_POLICIES);
-    addTable(topology, Topics.GOLD_CHANGES, AnswerCache.goldChangesStore(), AnswerCache.GOLD_CHANGES_STORE);
+    addTable(topology, Topics.API_KEYS, GateStores.apiKeys(), GateStores.API_KEYS, UnaryOperator.identity());
+    addTable(topology, Topics.TENANT_POLICIES, GateStores.tenantPolicies(), GateStores.TENANT_POLICIES,
+        UnaryOperator.identity());
+    // Stamped when it arrives (after the lakehouse committed the change): an answer computed before
+    // that may have read the old rows, whatever the change's own time stamp says.
+    addTable(topology, Topics.GOLD_CHANGES, AnswerCache.goldChangesStore(), AnswerCache.GOLD_CHANGES_STORE,
+        change -> change.getChangedAt().isAfter(clock.instant()) ? change
+            : GoldChange.newBuilder(change).setChangedAt(clock.instant()).build());
 
     addSink(topology, Outputs.DEAD_LETTERS, Topics.QUERIES_DEAD_LETTER, CLASSIFY_AND_ROUTE);
     for (AgentType agent : AgentType.values()) {
@@ -77,11 +84,12 @@ public final class OrchestratorTopology {
    * the tenant's questions. Not a global store: a tenant's keys and policy are only needed where its
    * questions are, and KafkaStreams.start() would block until a global store is loaded.
    */
-  private static <V> void addTable(Topology topology, Topic<String, V> topic, StoreBuilder<?> store, String storeName) {
+  private static <V> void addTable(Topology topology, Topic<String, V> topic, StoreBuilder<?> store, String storeName,
+      UnaryOperator<V> onArrival) {
     String source = topic.name() + "-source";
     String loader = topic.name() + "-table";
     topology.addSource(source, topic.keySerde().deserializer(), new ByteArrayDeserializer(), topic.name());
-    topology.addProcessor(loader, () -> new TopicTable<>(topic, storeName), source);
+    topology.addProcessor(loader, () -> new TopicTable<>(topic, storeName, onArrival), source);
     topology.addStateStore(store, loader, CLASSIFY_AND_ROUTE, ASSEMBLE);
   }
 

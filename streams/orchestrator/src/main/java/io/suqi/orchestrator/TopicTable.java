@@ -1,6 +1,7 @@
 package io.suqi.orchestrator;
 
 import io.suqi.schemas.Topic;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,11 +21,14 @@ final class TopicTable<V> implements Processor<String, byte[], Void, Void> {
 
   private final Topic<String, V> topic;
   private final String storeName;
+  private final UnaryOperator<V> onArrival;
   private KeyValueStore<String, V> store;
 
-  TopicTable(Topic<String, V> topic, String storeName) {
+  /** @param onArrival what is stored of each value as it arrives */
+  TopicTable(Topic<String, V> topic, String storeName, UnaryOperator<V> onArrival) {
     this.topic = topic;
     this.storeName = storeName;
+    this.onArrival = onArrival;
   }
 
   @Override
@@ -43,7 +47,7 @@ final class TopicTable<V> implements Processor<String, byte[], Void, Void> {
       return;
     }
     try {
-      store.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
+      store.put(record.key(), onArrival.apply(topic.valueSerde().deserializer().deserialize(topic.name(), record.value())));
     } catch (SerializationException e) {
       LOG.warn("skipping record {} on {}: not a {} ({})", record.key(), topic, storeName, e.getMessage());
     }

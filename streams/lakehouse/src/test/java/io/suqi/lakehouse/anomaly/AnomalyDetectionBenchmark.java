@@ -12,6 +12,7 @@ import io.suqi.lakehouse.PosRecordsInMemory;
 import io.suqi.lakehouse.PostgresConnection;
 import io.suqi.lakehouse.PostgresSinks;
 import io.suqi.lakehouse.gold.SalesCell;
+import io.suqi.lakehouse.gold.GoldChangeJob;
 import io.suqi.lakehouse.gold.SalesGrain;
 import io.suqi.lakehouse.metrics.LateSaleStatement;
 import io.suqi.lakehouse.metrics.MetricsSinks;
@@ -216,7 +217,8 @@ class AnomalyDetectionBenchmark {
     env.setParallelism(1);
     PlatinumJob platinum = new PlatinumJob(new PlatinumSinks(new DiscardingSink<>(), new DiscardingSink<>()),
         PlatinumSettings.DEFAULTS);
-    new LakehouseJob(medallion, metrics, anomalies, platinum).attachTo(env);
+    new LakehouseJob(medallion, metrics, anomalies, platinum,
+        new GoldChangeJob(new DiscardingSink<>(), GoldChangeJob.DEFAULT_INTERVAL)).attachTo(env);
     env.execute("anomaly-benchmark");
   }
 

@@ -88,6 +88,8 @@ public final class OrchestrationLogWriter implements AutoCloseable {
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+    // The orchestrator writes exactly once: read only what its transactions committed.
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     groupInstanceId.ifPresent(id -> properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
     return properties;
   }
