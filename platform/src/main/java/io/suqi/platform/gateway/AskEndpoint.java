@@ -33,6 +33,7 @@ final class AskEndpoint implements AutoCloseable {
   private final AnswerJson answers;
   private final KafkaProducer<String, Question> producer;
   private final ResponseWaiter responses;
+  private final KeyAnnouncer keys;
 
   AskEndpoint(GatewayConfig config, ApiKeys apiKeys, ObjectMapper json) {
     this.config = config;
@@ -48,6 +49,7 @@ final class AskEndpoint implements AutoCloseable {
         ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName()),
         Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer());
     this.responses = new ResponseWaiter(config.bootstrapServers());
+    this.keys = new KeyAnnouncer(apiKeys, config.bootstrapServers());
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -122,7 +124,11 @@ final class AskEndpoint implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      return apiKeys.tenantOf(key.get());
+      Optional<String> tenant = apiKeys.tenantOf(key.get());
+      if (tenant.isPresent()) {
+        keys.ensureAnnounced(ApiKeys.hash(key.get()));
+      }
+      return tenant;
     } catch (SQLException e) {
       throw new IOException("cannot check the API key: the database did not answer (" + e.getMessage() + ")", e);
     }
@@ -138,6 +144,7 @@ final class AskEndpoint implements AutoCloseable {
 
   @Override
   public void close() {
+    keys.close();
     responses.close();
     producer.close();
   }
