@@ -9,6 +9,7 @@ import io.suqi.platform.tenant.TenantAccessPublisher;
 import io.suqi.platform.tenant.TenantPolicies;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,6 +38,13 @@ class GatesAcrossRestartIT {
       config = suqi.config;
       // Given a tenant that may ask from chat only, 2 questions a minute per user
       RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
+      // The fixture's rows reach gold through CDC; the gold-change notice that follows would (rightly)
+      // invalidate answers cached before it. Wait for gold, then for that last notice: it goes out at
+      // most 1 s after the change and is visible at the next checkpoint (1 s).
+      var expected = PosSales.completedSalesInRetail(suqi.db);
+      RunningSuqi.eventually(Duration.ofSeconds(120), "the fixture in gold.sales_daily",
+          () -> PosSales.goldSalesDaily(suqi.db).equals(expected));
+      Thread.sleep(3_000);
       key = new ApiKeys(suqi.db).create(RetailFixture.TENANT);
       TenantPolicies.Policy policy = new TenantPolicies.Policy(RetailFixture.TENANT, List.of("chat"), null, 2,
           null, null, false);
