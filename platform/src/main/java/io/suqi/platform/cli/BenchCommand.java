@@ -25,7 +25,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Latency of POST /v1/ask on the analytics path, measured as a client sees it: N questions over
- * HTTP against a running `suqi up`, then p50/p90/p99/max. Numbers go to docs/BENCHMARKS.md.
+ * HTTP against a running `suqi up`, then p50/p90/p99/max. By default the same few questions come
+ * back, so after the first round they are cache hits; with --distinct every question is new (a
+ * cache miss answered by the agent), and the orchestration overhead — the client's latency minus
+ * the agent's time in scout.orchestration_trace — is reported too. Numbers go to docs/BENCHMARKS.md.
  */
 @Command(name = "bench-ask", mixinStandardHelpOptions = true,
     description = "Measure /v1/ask latency: send N analytics questions and print percentiles.")
@@ -50,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--concurrency", defaultValue = "1", description = "Questions in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
+
+  @Option(names = "--distinct", description = "Every question different: no cache hits; reports orchestration overhead.")
+  boolean distinct;
 
   @Option(names = "--key", required = true, description = "API key of a tenant with data (e.g. from --demo).")
   String key;
@@ -76,23 +82,76 @@ final class BenchCommand implements Callable<Integer> {
     List<Future<Sample>> futures = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < questions; i++) {
-      int n = i;
+      int n = warmup + i;   // after the warm-up questions, so --distinct never repeats one
       futures.add(pool.submit(() -> ask(gateway, n)));
     }
     List<Long> latencies = new ArrayList<>();
+    List<Sample> samples = new ArrayList<>();
     Map<String, Integer> statuses = new TreeMap<>();
+    int cacheHits = 0;
     for (Future<Sample> future : futures) {
       Sample sample = future.get();
+      samples.add(sample);
       latencies.add(sample.micros());
       statuses.merge(sample.status(), 1, Integer::sum);
+      cacheHits += sample.cacheHit() ? 1 : 0;
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     pool.shutdown();
     Collections.sort(latencies);
     System.out.printf("questions %d in %.1f s (%.0f/s), statuses %s%n", questions, seconds, questions / seconds, statuses);
-    System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", percentile(latencies, 50),
-        percentile(latencies, 90), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1000.0);
+    System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  (cache hits: %d of %d)%n",
+        percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
+        latencies.get(latencies.size() - 1) / 1000.0, cacheHits, questions);
+    if (distinct) {
+      reportOverhead(samples);
+    }
     return statuses.keySet().equals(java.util.Set.of("200 answered")) ? 0 : 1;
+  }
+
+  /**
+   * Orchestration overhead per question: the client's latency minus the agent's duration, as the
+   * orchestration trace records it (written asynchronously: waits for every question's row).
+   */
+  private void reportOverhead(List<Sample> samples) throws Exception {
+    String postgres = dataDir.running().map(RuntimeInfo::postgres).orElseThrow(() -> new IllegalStateException(
+        "--distinct reads the orchestration trace: run it against the `suqi up` of --data-dir"));
+    Map<String, Long> agentMillis = new java.util.HashMap<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    try (var db = io.suqi.platform.postgres.ConnectionPool.open(postgres, "bench", 1);
+        var c = db.getConnection();
+        var s = c.prepareStatement("SELECT query_id, duration_ms FROM scout.orchestration_trace "
+            + "WHERE step_name = 'agent' AND query_id = ANY (?)")) {
+      while (agentMillis.size() < samples.size() && System.nanoTime() < deadline) {
+        s.setArray(1, c.createArrayOf("text", samples.stream().map(Sample::queryId).toArray()));
+        try (var rs = s.executeQuery()) {
+          while (rs.next()) {
+            agentMillis.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        if (agentMillis.size() < samples.size()) {
+          Thread.sleep(500);
+        }
+      }
+    }
+    List<Long> overheads = new ArrayList<>();
+    for (Sample sample : samples) {
+      Long agent = agentMillis.get(sample.queryId());
+      if (agent != null) {
+        overheads.add(Math.max(0, sample.micros() - agent * 1000));
+      }
+    }
+    Collections.sort(overheads);
+    System.out.printf("orchestration overhead ms (latency minus agent time, %d questions): p50 %.1f  p99 %.1f  max %.1f%n",
+        overheads.size(), percentile(overheads, 50), percentile(overheads, 99),
+        overheads.get(overheads.size() - 1) / 1000.0);
+  }
+
+  /** A distinct question per n: store count × period × context limit (4,000 combinations). */
+  private static String distinctQuestion(int n) {
+    String[] periods = {"last month", "yesterday", "last week", "last 7 days", "this month", "last 30 days",
+        "this year", "last year"};
+    return "top " + (1 + (n / periods.length) % 50) + " stores by revenue " + periods[n % periods.length];
   }
 
   private Sample ask(String gateway, int n) throws Exception {
@@ -100,14 +159,16 @@ final class BenchCommand implements Callable<Integer> {
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + key)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(
-            Map.of("question", QUESTIONS.get(n % QUESTIONS.size())))))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(distinct
+            ? Map.of("question", distinctQuestion(n), "context_limit", 1 + (n / 400) % 10)
+            : Map.of("question", QUESTIONS.get(n % QUESTIONS.size())))))
         .build();
     long start = System.nanoTime();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     long micros = (System.nanoTime() - start) / 1000;
     JsonNode body = json.readTree(response.body());
-    return new Sample(micros, response.statusCode() + " " + body.path("status").asText(body.path("error").asText()));
+    return new Sample(micros, response.statusCode() + " " + body.path("status").asText(body.path("error").asText()),
+        body.path("query_id").asText(), body.path("cache_hit").asBoolean());
   }
 
   private static double percentile(List<Long> sorted, int p) {
@@ -115,5 +176,5 @@ final class BenchCommand implements Callable<Integer> {
     return sorted.get(Math.max(0, index)) / 1000.0;
   }
 
-  private record Sample(long micros, String status) {}
+  private record Sample(long micros, String status, String queryId, boolean cacheHit) {}
 }

@@ -1,0 +1,166 @@
+package io.suqi.platform.bench;
+
+import io.suqi.orchestrator.Orchestrator;
+import io.suqi.orchestrator.OrchestratorConfig;
+import io.suqi.orchestrator.cache.CacheSettings;
+import io.suqi.orchestrator.classify.TrainedIntentClassifier;
+import io.suqi.orchestrator.gate.GateSettings;
+import io.suqi.platform.kafka.EmbeddedKafka;
+import io.suqi.platform.kafka.TopicProvisioner;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.Question;
+import io.suqi.schemas.TenantPartitioner;
+import io.suqi.schemas.Topics;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Router throughput (issue 4): questions per second through classify + gate + cache + fan-out
+ * with exactly_once_v2, side by side in the same run with a pass-through Kafka Streams topology
+ * (exactly_once_v2, same broker, same input) — the ratio is the cost of routing.
+ *
+ * <p>Not part of the build: {@code mvn -B -q -pl platform test -Dtest=RouterThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=50000]}. Every question is
+ * distinct (no cache hit) and limits are lifted, so every question is classified, gated, looked
+ * up in the cache and fanned out to its agent's task topic.
+ */
+@Tag("benchmark")
+class RouterThroughputBenchmark {
+
+  private static final String PASS_THROUGH_TOPIC = "bench.pass-through";
+  private static final GateSettings UNLIMITED =
+      new GateSettings(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+
+  @Test
+  void routerAgainstPassThrough() throws Exception {
+    int questions = Integer.getInteger("benchmark.questions", 50_000);
+    Path dir = Files.createTempDirectory("suqi-router-bench");
+    try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort())) {
+      kafka.start();
+      String bootstrap = kafka.bootstrapServers();
+      TopicProvisioner.ensureTopics(bootstrap, (short) 1);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        admin.createTopics(List.of(new NewTopic(PASS_THROUGH_TOPIC, Topics.QUERIES.partitions(), (short) 1))).all().get();
+      }
+      System.out.printf("machine: %d cores, %s; %,d questions on %s (%d partitions)%n",
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), questions,
+          Topics.QUERIES.name(), Topics.QUERIES.partitions());
+      produce(bootstrap, questions);
+      TrainedIntentClassifier classifier = TrainedIntentClassifier.shipped();   // trained before timing
+
+      String passThroughId = "bench-pass-through-" + UUID.randomUUID();
+      double passThrough = run("pass-through", questions, bootstrap, passThroughId, () -> {
+        Topology topology = new Topology();
+        topology.addSource("in", Topics.QUERIES.name());
+        topology.addSink("out", PASS_THROUGH_TOPIC, "in");
+        KafkaStreams streams = new KafkaStreams(topology, passThroughProperties(bootstrap, dir, passThroughId));
+        streams.start();
+        return streams::close;
+      });
+      String routerId = "bench-router-" + UUID.randomUUID();
+      double router = run("router", questions, bootstrap, routerId, () -> {
+        OrchestratorConfig config = new OrchestratorConfig(routerId, bootstrap,
+            dir.resolve("router-state"), EnumSet.allOf(AgentType.class), 0.0, java.util.Optional.empty())
+            .withGates(UNLIMITED).withCache(CacheSettings.DEFAULTS);
+        Orchestrator orchestrator = new Orchestrator(config, classifier, Clock.systemUTC());
+        orchestrator.start();
+        return orchestrator::stop;
+      });
+      System.out.printf("router / pass-through: %.2f%n", router / passThrough);
+    }
+  }
+
+  private interface Started {
+    AutoCloseable start() throws Exception;
+  }
+
+  /**
+   * Starts a topology and waits until its consumer group has committed the whole input: under
+   * exactly_once_v2 offsets commit in the same transaction as the outputs, so then every question
+   * is processed and its outputs visible. Returns questions per second from the start.
+   */
+  private static double run(String name, int questions, String bootstrap, String applicationId, Started started)
+      throws Exception {
+    long t0 = System.nanoTime();
+    try (AutoCloseable ignored = started.start();
+        Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      long done;
+      do {
+        Thread.sleep(100);
+        done = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().entrySet()
+            .stream().filter(e -> e.getKey().topic().equals(Topics.QUERIES.name()) && e.getValue() != null)
+            .mapToLong(e -> e.getValue().offset()).sum();
+      } while (done < questions);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("%-12s %,d questions in %.1f s: %,.0f questions/s (exactly_once_v2, from start)%n", name,
+          questions, seconds, questions / seconds);
+      return questions / seconds;
+    }
+  }
+
+  private static void produce(String bootstrap, int questions) throws Exception {
+    long t0 = System.nanoTime();
+    try (KafkaProducer<String, Question> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName()),
+        Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>(questions);
+      String[] kinds = {"revenue of store %d last month", "forecast sales for store %d next month",
+          "what is our returns policy for item %d", "should we discount product %d against competitors",
+          "who accessed the api with key %d yesterday"};
+      for (int i = 0; i < questions; i++) {
+        String id = "bench-" + i;
+        Question question = Question.newBuilder().setQueryId(id).setTenantId("tenant-" + (i % 16))
+            .setQuestion(String.format(kinds[i % kinds.length], i)).setSubmittedAt(Instant.now()).build();
+        sent.add(producer.send(new ProducerRecord<>(Topics.QUERIES.name(), id, question)));
+      }
+      for (Future<RecordMetadata> ack : sent) {
+        ack.get();
+      }
+    }
+    System.out.printf("produced in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static Properties passThroughProperties(String bootstrap, Path dir, String applicationId) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("pass-through-state").toString());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);   // as the orchestrator
+    p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+    p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return p;
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
