@@ -86,6 +86,7 @@ final class AskEndpoint implements AutoCloseable {
         .setPlatform(platform)
         .setUserId(user.orElse(null))
         .setApiKeyHash(ApiKeys.hash(key.get()))
+        .setDebug("true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-Suqi-Debug")))
         .setQuestion(request.question())
         .setContextLimit(request.contextLimit())
         .setSubmittedAt(Instant.now())

@@ -88,7 +88,8 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
       outputs.deadLetter(record.key(), deadLetter(record, e.getMessage()));
       return;
     }
-    Classification classification = classify(question);
+    boolean debug = question.getDebug() || gates.debugFor(question.getTenantId());
+    Classification classification = classify(question, debug);
 
     Instant gateStart = clock.instant();
     Verdict verdict = gates.admit(question, gateStart);
@@ -108,7 +109,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
 
     Route route = router.route(classification.intent());
     if (route instanceof Route.ToAgent toAgent) {
-      answerFromCacheOrAgent(question, classification, toAgent.agent(), asker);
+      answerFromCacheOrAgent(question, classification, toAgent.agent(), asker, debug);
     } else if (route instanceof Route.AgentNotDeployed notDeployed) {
       answerDirectly(question, ResponseAssembler.agentNotDeployed(question, classification, notDeployed.agent(),
           clock.instant()), TraceEvents.detail().put("missing_agent", name(notDeployed.agent())));
@@ -118,20 +119,26 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     }
   }
 
-  private Classification classify(Question question) {
+  private Classification classify(Question question, boolean debug) {
     Instant classifyStart = clock.instant();
     Classification classification = classifier.classify(question.getQuestion());
     Instant classified = clock.instant();
     outputs.progress(question.getQueryId(), Step.CLASSIFY, null, "Understood as " + name(classification.intent())
         + " (confidence " + String.format(Locale.ROOT, "%.2f", classification.confidence()) + ")", classified);
+    ObjectNode detail = TraceEvents.detail()
+        .put("intent", name(classification.intent()))
+        .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
+    if (debug) {
+      detail.put("question", question.getQuestion()).put("platform", question.getPlatform())
+          .put("user", question.getUserId()).put("context_limit", question.getContextLimit());
+    }
     outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CLASSIFY, null, classifyStart,
-        millis(classifyStart, classified), TraceEvents.detail()
-            .put("intent", name(classification.intent()))
-            .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0)));
+        millis(classifyStart, classified), detail));
     return classification;
   }
 
-  private void answerFromCacheOrAgent(Question question, Classification classification, AgentType agent, Asker asker) {
+  private void answerFromCacheOrAgent(Question question, Classification classification, AgentType agent, Asker asker,
+      boolean debug) {
     Instant lookupStart = clock.instant();
     String cacheKey = CacheKey.of(question.getTenantId(), agent, question.getContextLimit(), question.getQuestion());
     Optional<Response> cached = cache.get(cacheKey, question.getTenantId(), agent, lookupStart);
@@ -147,7 +154,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     AgentTask task = AgentTasks.forQuestion(question, classification, agent, routeStart);
     // Remembered before the task goes out, so even an instant result finds its question.
     pending.put(question.getQueryId(),
-        PendingQuestion.of(question, classification, agent, routeStart, asker.userId(), cacheKey));
+        PendingQuestion.of(question, classification, agent, routeStart, asker.userId(), cacheKey, debug));
     outputs.task(task);
     Instant routed = clock.instant();
     outputs.progress(question.getQueryId(), Step.ROUTE, agent, "Asked the " + name(agent) + " agent", routed);

@@ -5,6 +5,7 @@ import io.suqi.orchestrator.cache.AnswerCache;
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.orchestrator.gate.Gates;
+import io.suqi.orchestrator.log.AgentDetail;
 import io.suqi.orchestrator.log.Step;
 import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.route.PendingQuestion;
@@ -77,7 +78,8 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
         result.getCompletedAt().minusMillis(result.getDurationMs()), result.getDurationMs(), TraceEvents.detail()
             .put("status", result.getStatus().name().toLowerCase(Locale.ROOT))
             .put("tokens_used", result.getTokensUsed())
-            .put("error", result.getError())));
+            .put("error", result.getError())
+            .setAll(question.debug() ? AgentDetail.of(result) : TraceEvents.detail())));
 
     Instant assembleStart = clock.instant();
     gates.recordTokens(question.tenantId(), question.user(), result.getTokensUsed(), assembleStart);

@@ -358,6 +358,34 @@ class GatesAndCacheTopologyTest {
     assertThat(fixture.tasksOf(AgentType.ANALYTICS).readValue().getTenantId()).isEqualTo(ACME);
   }
 
+  // --- debug mode -------------------------------------------------------------------------------
+
+  @Test
+  void debug_mode_adds_each_steps_detail_to_the_trace_per_request_and_per_tenant() {
+    // Given: one question asks for debug; globex's policy asks for it on every question
+    policies.pipeInput(GLOBEX, policy(GLOBEX).setDebug(true).build());
+    String plain = ask(question(ACME, "revenue by store"));
+    String perRequest = ask(question(ACME, "units by store").setDebug(true));
+    String perTenant = ask(question(GLOBEX, "units by store"));
+    for (String id : List.of(plain, perRequest, perTenant)) {
+      results.pipeInput(id, result(id, id.equals(perTenant) ? GLOBEX : ACME, ResultStatus.OK, 10));
+    }
+
+    // Then
+    List<OrchestrationEvent> events = log.readValuesToList();
+    assertThat(detail(events, plain, "classify")).doesNotContain("\"question\"");
+    assertThat(detail(events, plain, "agent")).doesNotContain("\"sql\"");
+    assertThat(detail(events, perRequest, "classify")).contains("\"question\":\"units by store\"");
+    assertThat(detail(events, perRequest, "agent")).contains("\"sql\":\"SELECT 1\"", "\"row_count\":1",
+        "\"answer_text\":\"Store 1 leads with 1,200.50\"");
+    assertThat(detail(events, perTenant, "agent")).contains("\"sql\":\"SELECT 1\"");
+  }
+
+  private static String detail(List<OrchestrationEvent> events, String queryId, String step) {
+    return events.stream().filter(e -> e.getQueryId().equals(queryId) && e.getStepName().equals(step))
+        .findFirst().orElseThrow().getDetail();
+  }
+
   // --- fixtures -----------------------------------------------------------------------------------
 
   private String ask(Question.Builder question) {

@@ -102,7 +102,7 @@ class OrchestratorTopologyTest {
     assertThat(pendingStore().get("q1")).isEqualTo(new PendingQuestion(TENANT, Intent.ANALYTICS,
         task.getConfidence(), AgentType.ANALYTICS, SUBMITTED, clock.instant(), null,
         io.suqi.orchestrator.cache.CacheKey.of(TENANT, AgentType.ANALYTICS, 7,
-            "What were the top 5 stores by revenue last week?")));
+            "What were the top 5 stores by revenue last week?"), false));
     assertThat(responses.isEmpty()).isTrue();
     assertThat(steps.readValuesToList()).extracting(ResponseStep::getStepName).containsExactly("classify", "route");
   }

@@ -14,9 +14,10 @@ import java.util.Optional;
  *
  * @param userId the asking user, whose token quota the result is counted against; null if unknown
  * @param cacheKey where the answer is cached once it comes
+ * @param debug whether the trace gets each step's full detail
  */
 public record PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent,
-    Instant submittedAt, Instant routedAt, String userId, String cacheKey) {
+    Instant submittedAt, Instant routedAt, String userId, String cacheKey, boolean debug) {
 
   public PendingQuestion {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -27,9 +28,9 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
   }
 
   public static PendingQuestion of(Question question, Classification classification, AgentType agent,
-      Instant routedAt, Optional<String> userId, String cacheKey) {
+      Instant routedAt, Optional<String> userId, String cacheKey, boolean debug) {
     return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), agent,
-        question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey);
+        question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey, debug);
   }
 
   public Optional<String> user() {

@@ -18,7 +18,7 @@ class PendingQuestionSerdeTest {
   void a_pending_question_survives_the_store() {
     // Given
     PendingQuestion pending = new PendingQuestion("tenant-a", Intent.ANALYTICS, 0.8, AgentType.ANALYTICS,
-        Instant.parse("2025-01-01T10:00:00.123Z"), Instant.parse("2025-01-01T10:00:00.200Z"), "ana", "cache-key");
+        Instant.parse("2025-01-01T10:00:00.123Z"), Instant.parse("2025-01-01T10:00:00.200Z"), "ana", "cache-key", true);
 
     // When
     byte[] bytes = serde.serializer().serialize("store", pending);
