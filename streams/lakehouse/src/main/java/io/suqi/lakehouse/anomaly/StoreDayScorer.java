@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -113,8 +114,15 @@ public final class StoreDayScorer extends KeyedProcessFunction<String, SaleDelta
 
   private List<DetectedAnomaly> anomalies(StoreKey store, long day, DayTotals observed, long now) {
     List<DetectedAnomaly> found = new ArrayList<>(2);
+    // Both metrics score against the same baseline days: read each from the state once.
+    int span = 7 * settings.baselineWeeks();
+    DayTotals[] history = new DayTotals[span + 1];
+    for (int back = 1; back <= span; back++) {
+      history[back] = dayTotals(day - back);
+    }
+    LongFunction<DayTotals> earlier = d -> day - d >= 1 && day - d <= span ? history[(int) (day - d)] : dayTotals(d);
     for (AnomalyMetric metric : AnomalyMetric.values()) {
-      var score = baseline.score(metric, day, observed, this::dayTotals);
+      var score = baseline.score(metric, day, observed, earlier);
       if (score.isPresent() && settings.isAnomalous(metric, score.get().score())) {
         found.add(DetectedAnomaly.ofDay(store, metric, LocalDate.ofEpochDay(day), score.get(),
             Instant.ofEpochMilli(now)));
