@@ -8,6 +8,7 @@ import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,8 @@ public final class AgentRunner implements AutoCloseable {
   private Consumer<String, byte[]> consumer;
   private volatile Thread thread;
 
+  private volatile Instant lastPollAt;
+
   public AgentRunner(AgentConfig config, AgentType agent, TaskHandler handler) {
     this(agent, handler, config.pollTimeout(), () -> newConsumer(config, agent), () -> newProducer(config, agent),
         Clock.systemUTC());
@@ -126,6 +129,11 @@ public final class AgentRunner implements AutoCloseable {
     stop();
   }
 
+  /** When the runner last polled for tasks: its heartbeat (empty before the first poll). */
+  public Optional<Instant> lastHeartbeat() {
+    return Optional.ofNullable(lastPollAt);
+  }
+
   public boolean isRunning() {
     return thread != null && thread.isAlive();
   }
@@ -140,6 +148,7 @@ public final class AgentRunner implements AutoCloseable {
       while (!stopping()) {
         try {
           ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
+          lastPollAt = clock.instant();
           if (!records.isEmpty() && !process(records, consumer, producer)) {
             backOff();
           }
@@ -286,8 +295,11 @@ public final class AgentRunner implements AutoCloseable {
     props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50); // a task should not wait for a fuller fetch
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
     config.groupInstanceId().ifPresent(id -> props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
-    // tasks may come from a transactional (exactly-once) orchestrator: never act on aborted ones
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    // Tasks come from the exactly-once orchestrator, which commits once a second: reading only
+    // committed tasks would add up to that second to every answer. A task of a transaction that is
+    // then aborted is the same question the orchestrator routes again on replay; answering it costs
+    // only work, since a result is used at most once (the first to find its pending question).
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
     // bytes, decoded by hand: a bad record must be skippable, not an exception inside poll()
     return new KafkaConsumer<>(props, Topics.tasksFor(agent).keySerde().deserializer(), new ByteArrayDeserializer());
   }

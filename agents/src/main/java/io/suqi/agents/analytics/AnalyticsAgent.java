@@ -16,6 +16,11 @@ public final class AnalyticsAgent implements AutoCloseable {
         new AnalyticsAnswerer(dataSource, clock, analyticsConfig));
   }
 
+  /** When the agent last polled for tasks (its heartbeat). */
+  public java.util.Optional<java.time.Instant> lastHeartbeat() {
+    return runner.lastHeartbeat();
+  }
+
   public void start() {
     runner.start();
   }

@@ -34,6 +34,7 @@ final class AskEndpoint implements AutoCloseable {
   private final KafkaProducer<String, Question> producer;
   private final ResponseWaiter responses;
   private final KeyAnnouncer keys;
+  private final KeyCheck keyCheck;
 
   AskEndpoint(GatewayConfig config, ApiKeys apiKeys, ObjectMapper json) {
     this.config = config;
@@ -50,6 +51,7 @@ final class AskEndpoint implements AutoCloseable {
         Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer());
     this.responses = new ResponseWaiter(config.bootstrapServers());
     this.keys = new KeyAnnouncer(apiKeys, config.bootstrapServers());
+    this.keyCheck = new KeyCheck(apiKeys);
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -125,7 +127,7 @@ final class AskEndpoint implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      Optional<String> tenant = apiKeys.tenantOf(key.get());
+      Optional<String> tenant = keyCheck.tenantOf(key.get());
       if (tenant.isPresent()) {
         keys.ensureAnnounced(ApiKeys.hash(key.get()));
       }

@@ -3,7 +3,9 @@ package io.suqi.platform.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.suqi.platform.health.HealthReport;
 import io.suqi.platform.tenant.ApiKeys;
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -28,9 +30,21 @@ public final class HttpGateway implements AutoCloseable {
   private ExecutorService executor;
   private AskEndpoint ask;
 
-  public HttpGateway(GatewayConfig config, ApiKeys apiKeys) {
+  private final Supplier<HealthReport> health;
+
+  /** @param health the system's health, reported on GET /v1/health */
+  public HttpGateway(GatewayConfig config, ApiKeys apiKeys, Supplier<HealthReport> health) {
     this.config = config;
     this.apiKeys = apiKeys;
+    this.health = health;
+  }
+
+  static {
+    // The JDK server writes a response's headers and body separately; with Nagle's algorithm on,
+    // the body waits for the client's delayed ACK (~40 ms on Linux). Read once, at first use.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
   }
 
   public void start() throws IOException {
@@ -52,8 +66,10 @@ public final class HttpGateway implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** 200 when ok or degraded, 503 when down: what a load balancer needs; the body says why. */
   private void health(HttpExchange exchange) throws IOException {
-    send(exchange, 200, json.writeValueAsBytes(Map.of("status", "ok")));
+    HealthReport report = health.get();
+    send(exchange, report.httpStatus(), json.writeValueAsBytes(report));
   }
 
   /** An unexpected failure is a 500 with a message, never a dropped connection. */

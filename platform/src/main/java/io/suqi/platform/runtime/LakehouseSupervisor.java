@@ -5,6 +5,8 @@ import io.suqi.lakehouse.LakehouseRunner;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +77,16 @@ final class LakehouseSupervisor implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("lakehouse supervision check failed; will try again", e);
     }
+  }
+
+  /** The job's status, and how long ago it last completed a checkpoint, for the health report. */
+  synchronized Map<String, Object> status() {
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("job_status", runner == null ? "NOT_STARTED" : String.valueOf(runner.status()));
+    status.put("last_checkpoint", lastCheckpoint.map(p -> p.getFileName().toString()).orElse("none yet"));
+    status.put("seconds_since_progress", Duration.between(lastProgress, Instant.now()).toSeconds());
+    status.put("patience_seconds", patience.toSeconds());
+    return status;
   }
 
   @Override

@@ -24,6 +24,7 @@ import io.suqi.platform.postgres.EmbeddedDatabase;
 import io.suqi.platform.postgres.Migrations;
 import io.suqi.platform.sqlmode.DatabaseLoopback;
 import io.suqi.platform.sqlmode.SqlAnswerWriter;
+import io.suqi.platform.health.RuntimeHealth;
 import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.platform.tenant.TenantAccessPublisher;
 import io.suqi.platform.tenant.TenantPolicies;
@@ -35,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,22 +91,31 @@ public final class SuqiRuntime implements AutoCloseable {
     publishTenantAccess(db);
 
     String connect = "-";
+    LakehouseSupervisor lakehouse = null;
+    Orchestrator orchestrator = null;
+    AnalyticsAgent analytics = null;
     if (config.roles().contains(Role.CONNECT)) {
       connect = startConnect();
     }
     if (config.roles().contains(Role.LAKEHOUSE)) {
-      startLakehouse();
+      lakehouse = startLakehouse();
     }
     if (config.roles().contains(Role.ORCHESTRATOR)) {
-      startOrchestrator(db);
+      orchestrator = startOrchestrator(db);
     }
     if (config.roles().contains(Role.AGENTS)) {
-      startAgents(db);
+      analytics = startAgents(db);
     }
     String http = "-";
     if (config.roles().contains(Role.GATEWAY)) {
+      RuntimeHealth health = new RuntimeHealth(bootstrapServers, db,
+          connect.equals("-") ? Optional.empty() : Optional.of(connect), DEPLOYED_AGENTS,
+          new RuntimeHealth.LocalParts(Optional.ofNullable(orchestrator).map(o -> () -> String.valueOf(o.state())),
+              Optional.ofNullable(lakehouse).map(l -> l::status),
+              analytics == null ? Map.of() : Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat)));
+      track(health);
       HttpGateway gateway = new HttpGateway(new GatewayConfig(config.httpHost(), config.httpPort(), bootstrapServers,
-          config.askTimeout(), 32), new ApiKeys(db));
+          config.askTimeout(), 32), new ApiKeys(db), health::report);
       gateway.start();
       track(gateway);
       http = "http://" + config.httpHost() + ":" + gateway.port();
@@ -153,15 +164,16 @@ public final class SuqiRuntime implements AutoCloseable {
   }
 
   /** The Flink medallion job, resumed from its latest checkpoint in the data directory. */
-  private void startLakehouse() {
+  private LakehouseSupervisor startLakehouse() {
     progress.accept("lakehouse: starting the Flink medallion job");
     LakehouseSupervisor lakehouse = new LakehouseSupervisor(new LakehouseConfig(bootstrapServers, jdbcUrl, null, null,
         dataDirectory.lakehouseCheckpoints()), Duration.ofSeconds(30), progress);
     track(lakehouse);
     progress.accept("lakehouse: running (" + lakehouse.start(Duration.ofSeconds(60)) + ")");
+    return lakehouse;
   }
 
-  private void startOrchestrator(HikariDataSource db) {
+  private Orchestrator startOrchestrator(HikariDataSource db) {
     OrchestrationLogWriter logWriter = new OrchestrationLogWriter(bootstrapServers,
         OrchestrationLogWriter.DEFAULT_GROUP_ID, Optional.of(config.instanceId()), db);
     logWriter.start();
@@ -172,15 +184,17 @@ public final class SuqiRuntime implements AutoCloseable {
     track(orchestrator::stop);
     orchestrator.awaitRunning(Duration.ofSeconds(60));
     progress.accept("orchestrator: running");
+    return orchestrator;
   }
 
-  private void startAgents(HikariDataSource db) {
+  private AnalyticsAgent startAgents(HikariDataSource db) {
     AnalyticsAgent analytics = new AnalyticsAgent(new AgentConfig(bootstrapServers, "suqi-agent-analytics",
         config.instanceId()), db, clock,
         AnalyticsConfig.defaults());
     analytics.start();
     track(analytics::stop);
     progress.accept("agents: analytics running");
+    return analytics;
   }
 
   private void checkPorts() {
