@@ -108,17 +108,26 @@ class RouterThroughputBenchmark {
     long t0 = System.nanoTime();
     try (AutoCloseable ignored = started.start();
         Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      // Steady state: from the first commit (the topology is running and past its warm-up) to the last.
+      long firstDone = 0;
+      long firstAt = 0;
       long done;
       do {
-        Thread.sleep(100);
+        Thread.sleep(50);
         done = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get().entrySet()
             .stream().filter(e -> e.getKey().topic().equals(Topics.QUERIES.name()) && e.getValue() != null)
             .mapToLong(e -> e.getValue().offset()).sum();
+        if (firstAt == 0 && done > 0) {
+          firstDone = done;
+          firstAt = System.nanoTime();
+        }
       } while (done < questions);
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("%-12s %,d questions in %.1f s: %,.0f questions/s (exactly_once_v2, from start)%n", name,
-          questions, seconds, questions / seconds);
-      return questions / seconds;
+      long end = System.nanoTime();
+      double steady = (questions - firstDone) / ((end - firstAt) / 1e9);
+      System.out.printf("%-12s %,d questions in %.1f s from start; steady state %,.0f questions/s "
+          + "(%,d after the first commit, exactly_once_v2)%n", name, questions, (end - t0) / 1e9, steady,
+          questions - firstDone);
+      return steady;
     }
   }
 
@@ -126,8 +135,13 @@ class RouterThroughputBenchmark {
     long t0 = System.nanoTime();
     try (KafkaProducer<String, Question> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName()),
+        ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName(),
+        // Right after topic creation a leader may still move: one batch in flight keeps retries in order.
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
         Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer())) {
+      while (producer.partitionsFor(Topics.QUERIES.name()).stream().anyMatch(p -> p.leader() == null)) {
+        Thread.sleep(100);
+      }
       List<Future<RecordMetadata>> sent = new ArrayList<>(questions);
       String[] kinds = {"revenue of store %d last month", "forecast sales for store %d next month",
           "what is our returns policy for item %d", "should we discount product %d against competitors",
@@ -151,7 +165,7 @@ class RouterThroughputBenchmark {
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("pass-through-state").toString());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);   // as the orchestrator
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);   // as the orchestrator
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

@@ -56,7 +56,7 @@ public final class OrchestratorTopology {
     topology.addProcessor(ASSEMBLE,
         () -> new ResultProcessor(config.gates(), config.cache(), config.costPerToken(), clock), RESULTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
-        Serdes.String(), new PendingQuestionSerde()), CLASSIFY_AND_ROUTE, ASSEMBLE);
+        Serdes.String(), new PendingQuestionSerde()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.tokenUsage(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(AnswerCache.store(), CLASSIFY_AND_ROUTE, ASSEMBLE);

@@ -12,7 +12,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The gates' state stores. Throttles and quotas are changelogged key-value stores keyed by
  * {@code tenant:<id>} and {@code user:<tenant>/<user>}: they move with the tenant's partition to
- * whichever instance runs it and survive restarts.
+ * whichever instance runs it and survive restarts. Throttles and usage are cached in memory: a
+ * tenant's bucket changes with every question, and the cache writes only its last value per
+ * commit to RocksDB and the changelog.
  */
 public final class GateStores {
 
@@ -37,11 +39,13 @@ public final class GateStores {
 
   /** The throttles' store: changelogged, so a bucket survives a restart and moves with its partition. */
   public static StoreBuilder<?> throttles() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THROTTLES), Serdes.String(), bucketSerde());
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THROTTLES), Serdes.String(), bucketSerde())
+        .withCachingEnabled();
   }
 
   public static StoreBuilder<?> tokenUsage() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOKEN_USAGE), Serdes.String(), usageSerde());
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOKEN_USAGE), Serdes.String(), usageSerde())
+        .withCachingEnabled();
   }
 
   /** Loaded from their topics; changelogged like every store, so a new instance restores them. */
