@@ -13,6 +13,7 @@ import io.suqi.demo.DemoDataConfig;
 import io.suqi.demo.DemoDataLoader;
 import io.suqi.lakehouse.LakehouseConfig;
 import io.suqi.orchestrator.Orchestrator;
+import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.orchestrator.log.OrchestrationLogWriter;
 import io.suqi.platform.gateway.GatewayConfig;
@@ -79,8 +80,12 @@ public final class SuqiRuntime implements AutoCloseable {
       postgres.stopOrphanedServer();
     }
     checkPorts();
-    // Kafka and PostgreSQL do not depend on each other: start them side by side.
+    // Kafka and PostgreSQL do not depend on each other: start them side by side. The intent model
+    // trains meanwhile (a few seconds), so the orchestrator does not wait for it later.
     CompletableFuture<String> kafka = CompletableFuture.supplyAsync(this::startKafka);
+    if (config.roles().contains(Role.ORCHESTRATOR)) {
+      CompletableFuture.runAsync(TrainedIntentClassifier::shipped);
+    }
     HikariDataSource db = startPostgres(postgres);
     if (config.demo()) {
       loadDemoData(db);

@@ -72,6 +72,15 @@ class AskEndToEndIT {
           .isGreaterThanOrEqualTo(3);
       assertThat(count(suqi.db, "SELECT coalesce(sum(queries),0) FROM scout.ai_orchestration_metrics "
           + "WHERE agent_type = ?", "analytics")).isGreaterThanOrEqualTo(1);
+
+      // And the health report has every part of the process up, and the undeployed agents absent
+      JsonNode health = suqi.health();
+      assertThat(health.path("http_status").asInt()).as(health.toString()).isEqualTo(200);
+      for (String part : List.of("kafka", "postgres", "orchestrator", "agent.analytics", "connector.retail-cdc",
+          "connector.sql-questions", "lakehouse")) {
+        assertThat(RunningSuqi.componentStatus(health, part)).as(part + " in " + health).isEqualTo("UP");
+      }
+      assertThat(RunningSuqi.componentStatus(health, "agent.ml")).isEqualTo("ABSENT");
     }
 
     // When the system is stopped and started again on the same data directory
@@ -145,6 +154,12 @@ class AskEndToEndIT {
       assertThat(gateway.info.kafka()).isEqualTo(backend.info.kafka());
       assertThat(answer.path("status").asText()).isEqualTo("answered");
       assertThat(TopStoresReference.storeRevenues(answer)).isEqualTo(TopStoresReference.topStoresLastMonth(backend.db, RetailFixture.TENANT, 5));
+
+      // And its health report sees the other process's orchestrator and agent through their consumer groups
+      JsonNode health = gateway.health();
+      assertThat(RunningSuqi.componentStatus(health, "orchestrator")).as(health.toString()).isEqualTo("UP");
+      assertThat(RunningSuqi.componentStatus(health, "agent.analytics")).as(health.toString()).isEqualTo("UP");
+      assertThat(RunningSuqi.componentStatus(health, "lakehouse")).isEqualTo("ABSENT");
     }
   }
 

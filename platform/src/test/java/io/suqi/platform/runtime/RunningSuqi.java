@@ -75,6 +75,25 @@ final class RunningSuqi implements AutoCloseable {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GET /v1/health: the status code and the report. */
+  JsonNode health() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(info.http() + "/v1/health"))
+        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode report = JSON.readTree(response.body());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) report).put("http_status", response.statusCode());
+    return report;
+  }
+
+  /** The status of one component in a health report. */
+  static String componentStatus(JsonNode report, String name) {
+    for (JsonNode component : report.path("components")) {
+      if (component.path("name").asText().equals(name)) {
+        return component.path("status").asText();
+      }
+    }
+    return "missing";
+  }
+
   JsonNode ask(String key, String question) throws Exception {
     HttpResponse<String> response = post("/v1/ask", JSON.writeValueAsString(java.util.Map.of("question", question)),
         "Authorization", "Bearer " + key, "X-Suqi-Platform", "chat", "Content-Type", "application/json");

@@ -22,7 +22,10 @@ public final class TrainedIntentClassifier implements IntentClassifier {
     this.threshold = Objects.requireNonNull(threshold, "threshold");
   }
 
-  /** Trained once per JVM from the shipped training questions (well under a second), then shared. */
+  /**
+   * Trained once per JVM from the shipped training questions, then shared. Training takes a few
+   * seconds (five cross-validation models choose the threshold); the first caller waits for it.
+   */
   public static TrainedIntentClassifier shipped() {
     return Shipped.CLASSIFIER;
   }
