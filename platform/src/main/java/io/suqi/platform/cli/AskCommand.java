@@ -45,6 +45,12 @@ final class AskCommand implements Callable<Integer> {
           + RuntimeConfig.DEFAULT_HTTP_PORT + ").")
   String url;
 
+  @Option(names = "--user", paramLabel = "USER", description = "X-Suqi-User: who asks (per-user quotas).")
+  String user;
+
+  @Option(names = "--debug", description = "X-Suqi-Debug: trace each step's full detail (see `suqi trace`).")
+  boolean debug;
+
   @Mixin
   DataDirOption dataDir;
 
@@ -61,16 +67,21 @@ final class AskCommand implements Callable<Integer> {
         "no API key: pass --key, set SUQI_API_KEY, or run `bin/suqi tenant create NAME` first"));
     String gateway = url != null ? url : dataDir.running().map(RuntimeInfo::http)
         .orElse("http://127.0.0.1:" + RuntimeConfig.DEFAULT_HTTP_PORT);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/v1/ask"))
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + "/v1/ask"))
         .timeout(Duration.ofSeconds(60))
         .header("Authorization", "Bearer " + apiKey)
         .header("X-Suqi-Platform", platform)
+        .header("X-Suqi-Debug", Boolean.toString(debug))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("question", question))))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(Map.of("question", question))));
+    if (user != null) {
+      builder.header("X-Suqi-User", user);
+    }
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
-      response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(request, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
       throw new IllegalStateException("no gateway at " + gateway + "; start it with `bin/suqi up`");
     }
@@ -78,7 +89,8 @@ final class AskCommand implements Callable<Integer> {
     if (asJson) {
       System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
     } else if (response.statusCode() >= 400) {
-      System.err.println("error " + response.statusCode() + ": " + body.path("error").asText());
+      System.err.println(errorMessage(response.statusCode(), body,
+          response.headers().firstValue("Retry-After").orElse(null)));
     } else {
       print(body, System.out);
     }
@@ -95,6 +107,17 @@ final class AskCommand implements Callable<Integer> {
     }
     var saved = dataDir.directory().cliKey();
     return Files.exists(saved) ? Optional.of(Files.readString(saved).strip()) : Optional.empty();
+  }
+
+  /**
+   * What went wrong: the gateway's error (400, 401 at the edge) or the gate's rejection (401, 403,
+   * 429, with when to retry).
+   */
+  static String errorMessage(int status, JsonNode body, String retryAfterSeconds) {
+    String why = body.hasNonNull("error") ? body.path("error").asText() : body.path("answer").path("text").asText();
+    String reason = body.path("rejection").path("reason").asText("");
+    return "error " + status + (reason.isEmpty() ? "" : " (" + reason + ")") + ": " + why
+        + (retryAfterSeconds == null ? "" : " — retry in " + retryAfterSeconds + " s");
   }
 
   static void print(JsonNode body, PrintStream out) {

@@ -40,4 +40,16 @@ class AskCommandTest {
     assertThat(UpCommand.parseDuration("PT2M")).isEqualTo(Duration.ofMinutes(2));
     assertThatThrownBy(() -> UpCommand.parseDuration("soon")).hasMessageContaining("--ask-timeout");
   }
+
+  @Test
+  void aGateRejectionPrintsItsReasonAndWhenToRetry() throws Exception {
+    var throttled = AskCommand.JSON.readTree("""
+        {"status": "rejected", "answer": {"text": "user ana asked more than 2 questions per minute; slow down"},
+         "rejection": {"reason": "throttled", "retry_after_ms": 30000}}""");
+    var edge = AskCommand.JSON.readTree("{\"error\": \"missing or unknown API key\"}");
+
+    assertThat(AskCommand.errorMessage(429, throttled, "30"))
+        .isEqualTo("error 429 (throttled): user ana asked more than 2 questions per minute; slow down — retry in 30 s");
+    assertThat(AskCommand.errorMessage(401, edge, null)).isEqualTo("error 401: missing or unknown API key");
+  }
 }
