@@ -11,6 +11,11 @@ import org.apache.kafka.common.utils.Exit;
  * would stop the broker, the database and every other plane. The guard replaces Kafka's exit and
  * halt procedures (once per JVM) with ones that, on Connect's threads, throw a
  * {@link ConnectWorkerException} instead; on any other thread they do what Kafka's defaults do.
+ *
+ * <p>Connect's start also adds a JVM shutdown hook that stops the worker. In-process that hook
+ * races the runtime's own ordered stop: it made the runtime's stop return at once (Connect stops
+ * once), the broker closed under the still-stopping herder, and the JVM hung on SIGTERM. The guard
+ * drops hooks added while Connect starts; the runtime stops Connect before Kafka.
  */
 final class ConnectExitGuard {
 
@@ -32,6 +37,12 @@ final class ConnectExitGuard {
     Exit.setHaltProcedure((status, message) -> {
       refuseOnConnectThreads("halt", status, message);
       Runtime.getRuntime().halt(status);
+    });
+    Exit.setShutdownHookAdder((name, hook) -> {
+      if (STARTING.get()) {
+        return;   // Connect's own stop-on-exit hook: the runtime stops the worker in order instead
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(hook, name == null ? "kafka-shutdown-hook" : name));
     });
     installed = true;
   }
