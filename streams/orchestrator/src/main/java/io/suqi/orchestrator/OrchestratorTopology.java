@@ -10,6 +10,7 @@ import io.suqi.schemas.GoldChange;
 import io.suqi.schemas.Topic;
 import io.suqi.schemas.Topics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -66,8 +67,11 @@ public final class OrchestratorTopology {
     // Stamped when it arrives (after the lakehouse committed the change): an answer computed before
     // that may have read the old rows, whatever the change's own time stamp says.
     addTable(topology, Topics.GOLD_CHANGES, AnswerCache.goldChangesStore(), AnswerCache.GOLD_CHANGES_STORE,
-        change -> change.getChangedAt().isAfter(clock.instant()) ? change
-            : GoldChange.newBuilder(change).setChangedAt(clock.instant()).build());
+        change -> {
+          Instant arrived = clock.instant();
+          return change.getChangedAt().isAfter(arrived) ? change
+              : GoldChange.newBuilder(change).setChangedAt(arrived).build();
+        });
 
     addSink(topology, Outputs.DEAD_LETTERS, Topics.QUERIES_DEAD_LETTER, CLASSIFY_AND_ROUTE);
     for (AgentType agent : AgentType.values()) {

@@ -22,6 +22,7 @@ import io.suqi.schemas.AgentType;
 import io.suqi.schemas.DeadLetter;
 import io.suqi.schemas.Question;
 import io.suqi.schemas.Response;
+import io.suqi.schemas.TenantPolicy;
 import io.suqi.schemas.Topics;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -88,11 +89,12 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
       outputs.deadLetter(record.key(), deadLetter(record, e.getMessage()));
       return;
     }
-    boolean debug = question.getDebug() || gates.debugFor(question.getTenantId());
+    TenantPolicy policy = gates.policyOf(question.getTenantId());
+    boolean debug = question.getDebug() || Gates.debug(policy);
     Classification classification = classify(question, debug);
 
     Instant gateStart = clock.instant();
-    Verdict verdict = gates.admit(question, gateStart);
+    Verdict verdict = gates.admit(question, policy, gateStart);
     Instant gated = clock.instant();
     ObjectNode gateDetail = TraceEvents.detail().put("verdict", verdict instanceof Verdict.Admitted ? "admitted" : "rejected");
     if (verdict instanceof Verdict.Rejected rejected) {

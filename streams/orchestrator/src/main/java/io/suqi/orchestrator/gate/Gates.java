@@ -37,13 +37,21 @@ public final class Gates {
         context.getStateStore(GateStores.TOKEN_USAGE));
   }
 
-  public Verdict admit(Question question, Instant now) {
+  /** The tenant's policy, or null for the defaults; read once per question and given to {@link #admit}. */
+  public TenantPolicy policyOf(String tenantId) {
+    return policies.get(tenantId);
+  }
+
+  /**
+   * @param policy the policy of the question's tenant ({@link #policyOf}); the key gate admits a
+   *     question only as its own tenant, so it is the asker's policy too
+   */
+  public Verdict admit(Question question, TenantPolicy policy, Instant now) {
     Verdict verdict = keys.check(question);
     if (!(verdict instanceof Verdict.Admitted admitted)) {
       return verdict;
     }
     Asker asker = admitted.asker();
-    TenantPolicy policy = policies.get(asker.tenantId());
     verdict = platforms.check(asker, question.getPlatform(), policy);
     if (verdict instanceof Verdict.Rejected) {
       return verdict;
@@ -62,9 +70,8 @@ public final class Gates {
     quota.record(tenantId, userId, tokens, at.toEpochMilli());
   }
 
-  /** Whether the tenant's policy asks for each step's detail in the trace. */
-  public boolean debugFor(String tenantId) {
-    TenantPolicy policy = policies.get(tenantId);
+  /** Whether the policy asks for each step's detail in the trace. */
+  public static boolean debug(TenantPolicy policy) {
     return policy != null && policy.getDebug();
   }
 }
