@@ -32,6 +32,9 @@ public final class LakehouseJob {
 
   /** Adds every operator to {@code env}; returns the medallion's streams for further extensions. */
   public MedallionStreams attachTo(StreamExecutionEnvironment env) {
+    // Every type the job passes between operators is an immutable record, so chained operators may
+    // share an instance instead of each receiving a deep (reflective) copy of it.
+    env.getConfig().enableObjectReuse();
     MedallionStreams streams = medallion.attachTo(env);
     anomalies.attachTo(metrics.attachTo(streams.silverChanges()));
     platinum.attachTo(streams);

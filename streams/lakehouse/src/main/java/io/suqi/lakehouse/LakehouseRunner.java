@@ -7,12 +7,12 @@ import io.suqi.lakehouse.gold.GoldChangeJob;
 import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesCellStatement;
 import io.suqi.lakehouse.gold.SalesGrain;
-import io.suqi.lakehouse.bronze.RawEventsStatement;
+import io.suqi.lakehouse.bronze.RawEventsTable;
 import io.suqi.lakehouse.metrics.LateSaleStatement;
 import io.suqi.lakehouse.metrics.MetricsSinks;
 import io.suqi.lakehouse.metrics.StoreMetricsJob;
 import io.suqi.lakehouse.metrics.StoreMinuteStatement;
-import io.suqi.lakehouse.platinum.CustomerRfmStatement;
+import io.suqi.lakehouse.platinum.CustomerRfmTable;
 import io.suqi.lakehouse.platinum.PlatinumJob;
 import io.suqi.lakehouse.platinum.PlatinumSettings;
 import io.suqi.lakehouse.platinum.PlatinumSinks;
@@ -20,8 +20,8 @@ import io.suqi.lakehouse.platinum.StoreDayFeaturesStatement;
 import io.suqi.lakehouse.quality.QualityResultsStatement;
 import io.suqi.lakehouse.quality.QuarantineStatement;
 import io.suqi.lakehouse.reference.PostgresReferenceData;
-import io.suqi.lakehouse.silver.SilverItemsStatement;
-import io.suqi.lakehouse.silver.SilverTransactionsStatement;
+import io.suqi.lakehouse.silver.SilverItemsTable;
+import io.suqi.lakehouse.silver.SilverTransactionsTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ public final class LakehouseRunner implements AutoCloseable {
     AnomalySinks anomalies = new AnomalySinks(KafkaConnections.anomaliesTopic(config),
         postgres.writing(new AnomalyStatement()));
     PlatinumSinks platinum = new PlatinumSinks(postgres.writing(new StoreDayFeaturesStatement()),
-        postgres.writing(new CustomerRfmStatement()));
+        postgres.copying(new CustomerRfmTable()));
     Duration lateness = config.eventTime().allowedLateness();
     return new LakehouseJob(medallionJob(config),
         new StoreMetricsJob(metrics, lateness),
@@ -103,10 +103,10 @@ public final class LakehouseRunner implements AutoCloseable {
     for (SalesGrain grain : SalesGrain.values()) {
       gold.put(grain, postgres.writing(new SalesCellStatement(grain)));
     }
-    MedallionSinks sinks = new MedallionSinks(postgres.writing(new RawEventsStatement()),
+    MedallionSinks sinks = new MedallionSinks(postgres.copying(new RawEventsTable()),
         postgres.writing(new QuarantineStatement()), KafkaConnections.quarantineTopic(config),
-        postgres.writing(new QualityResultsStatement()), postgres.writing(new SilverTransactionsStatement()),
-        postgres.writing(new SilverItemsStatement()), gold);
+        postgres.writing(new QualityResultsStatement()), postgres.copying(new SilverTransactionsTable()),
+        postgres.copying(new SilverItemsTable()), gold);
     return new MedallionJob(KafkaConnections.retailInput(config), sinks,
         PostgresReferenceData.source(database, config.referenceCacheTtl()), config.settings(), config.eventTime());
   }
@@ -164,6 +164,7 @@ public final class LakehouseRunner implements AutoCloseable {
     // Every type the job moves or keeps has a Flink serializer; a Kryo fallback would be a bug
     // (slow, and fragile across restores), so it fails at submission instead.
     flink.set(PipelineOptions.GENERIC_TYPES, false);
+    flink.set(PipelineOptions.OBJECT_REUSE, true);   // as LakehouseJob asks; set here too, where the local cluster reads it
     // A database or broker outage fails tasks; retry with growing pauses rather than give up.
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));

@@ -2,14 +2,16 @@ package io.suqi.lakehouse;
 
 import io.suqi.lakehouse.bronze.RawEvent;
 import io.suqi.lakehouse.gold.SalesAggregator;
+import io.suqi.lakehouse.gold.SalesDeltaCombiner;
 import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesGrain;
+import io.suqi.lakehouse.quality.ExpectationCounts;
 import io.suqi.lakehouse.quality.QualityOutputs;
+import io.suqi.lakehouse.quality.QualityPreTally;
 import io.suqi.lakehouse.quality.QualityTally;
 import io.suqi.lakehouse.quality.QualityTotals;
 import io.suqi.lakehouse.quality.QualityWindowResults;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
-import io.suqi.lakehouse.quality.RecordQuality;
 import io.suqi.lakehouse.quality.WindowCount;
 import io.suqi.lakehouse.reference.ReferenceDataSource;
 import io.suqi.lakehouse.silver.QualityGate;
@@ -20,6 +22,7 @@ import io.suqi.lakehouse.silver.TxnMerger;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -39,6 +42,12 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTime
  * fires no processing-time timers at the end of input).
  */
 public final class MedallionJob {
+
+  /**
+   * How long an operator pre-aggregates before handing on: quality outcomes (at most the quality
+   * window) and gold deltas (at most the gold flush interval, so freshness stays as configured).
+   */
+  private static final Duration PRE_TALLY = Duration.ofMillis(500);
 
   private final Source<RawEvent, ?, ?> input;
   private final MedallionSinks sinks;
@@ -82,9 +91,15 @@ public final class MedallionJob {
     quarantine.sinkTo(sinks.quarantineTable()).name("silver.quarantine").uid("quarantine-table-sink");
     quarantine.sinkTo(sinks.quarantineTopic()).name("quarantine-topic").uid("quarantine-topic-sink");
 
-    DataStream<RecordQuality> outcomes = accepted.getSideOutput(QualityOutputs.OUTCOMES)
-        .union(silver.getSideOutput(QualityOutputs.OUTCOMES));
-    // Counting is cheap: one operator pre-aggregates each window, then totals are kept per expectation.
+    // Counting is cheap: each checking operator pre-tallies its outcomes, one operator adds them up
+    // per window, then totals are kept per expectation.
+    TypeInformation<ExpectationCounts> tallies = TypeInformation.of(ExpectationCounts.class);
+    Duration preTally = settings.qualityWindow().compareTo(PRE_TALLY) < 0 ? settings.qualityWindow() : PRE_TALLY;
+    DataStream<ExpectationCounts> outcomes = accepted.getSideOutput(QualityOutputs.OUTCOMES)
+        .transform("quality-pre-tally-gate", tallies, new QualityPreTally(preTally)).uid("quality-pre-tally-gate")
+        .union(silver.getSideOutput(QualityOutputs.OUTCOMES)
+            .transform("quality-pre-tally-merger", tallies, new QualityPreTally(preTally))
+            .uid("quality-pre-tally-merger"));
     outcomes.windowAll(TumblingProcessingTimeWindows.of(settings.qualityWindow()))
         .aggregate(new QualityTally(), new QualityWindowResults()).name("quality-windows").uid("quality-windows")
         .keyBy(WindowCount::expectation).process(new QualityTotals()).name("quality-totals").uid("quality-totals")
@@ -92,7 +107,10 @@ public final class MedallionJob {
 
     // Gold: absolute totals per row, from the deltas silver emits.
     Duration goldFlush = input.getBoundedness() == Boundedness.BOUNDED ? Duration.ZERO : settings.goldFlushInterval();
+    Duration combine = goldFlush.compareTo(PRE_TALLY) < 0 ? goldFlush : PRE_TALLY;
     SingleOutputStreamOperator<SalesCell> totals = silver.getSideOutput(TxnMerger.SALES_DELTAS)
+        .transform("sales-delta-combiner", TypeInformation.of(SalesCell.class), new SalesDeltaCombiner(combine))
+        .uid("sales-delta-combiner")
         .keyBy(SalesCell::key).process(new SalesAggregator(goldFlush)).name("sales-aggregator").uid("sales-aggregator");
     for (SalesGrain grain : SalesGrain.values()) {
       String name = grain.name().toLowerCase();

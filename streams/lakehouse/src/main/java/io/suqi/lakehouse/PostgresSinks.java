@@ -1,12 +1,17 @@
 package io.suqi.lakehouse;
 
+import io.suqi.lakehouse.bulk.BulkSettings;
+import io.suqi.lakehouse.bulk.BulkSink;
+import io.suqi.lakehouse.bulk.BulkTable;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
 /**
- * JDBC sinks into the lakehouse tables. At-least-once is enough because every statement is
+ * Sinks into the lakehouse tables: {@link #copying} for the tables written per event (bronze,
+ * silver, customer features), where COPY's lower cost per row matters; {@link #writing}, JDBC
+ * batches, for the rest. At-least-once is enough because every statement is
  * idempotent (insert-if-absent, or upsert of absolute values): a replay after a restore rewrites
  * the same rows. Batches are flushed at every checkpoint, when full, or after a short interval.
  */
@@ -20,6 +25,10 @@ public final class PostgresSinks {
 
   public PostgresSinks(PostgresConnection database) {
     this.database = database;
+  }
+
+  public <T> Sink<T> copying(BulkTable<T> table) {
+    return new BulkSink<>(database, table, BulkSettings.DEFAULTS);
   }
 
   public <T> Sink<T> writing(JdbcQueryStatement<T> statement) {

@@ -15,6 +15,9 @@ import org.flywaydb.core.Flyway;
 /** An embedded Postgres on a free port with the real schema (suqi-db's Flyway migrations). */
 public final class LakehouseDatabase implements AutoCloseable {
 
+  /** A system property: with it, Postgres counts time per statement (pg_stat_statements), for benchmarks. */
+  public static final String STATEMENT_STATISTICS = "benchmark.statementStatistics";
+
   private final EmbeddedPostgres postgres;
 
   private LakehouseDatabase(EmbeddedPostgres postgres) {
@@ -23,11 +26,20 @@ public final class LakehouseDatabase implements AutoCloseable {
 
   public static LakehouseDatabase start() {
     try {
-      LakehouseDatabase database = new LakehouseDatabase(EmbeddedPostgres.builder().start());
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      }
+      LakehouseDatabase database = new LakehouseDatabase(builder.start());
+      if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+        database.execute("CREATE EXTENSION pg_stat_statements");
+      }
       Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
       return database;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot prepare the embedded Postgres", e);
     }
   }
 
@@ -66,6 +78,11 @@ public final class LakehouseDatabase implements AutoCloseable {
       }
       return rows;
     }
+  }
+
+  /** Where this Postgres keeps its files (and its postmaster.pid). */
+  public java.nio.file.Path dataDirectory() throws SQLException {
+    return java.nio.file.Path.of(rows("SHOW data_directory").get(0));
   }
 
   public long count(String sql) throws SQLException {

@@ -2,8 +2,8 @@ package io.suqi.lakehouse.quality;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Adds up passes and failures per expectation within a window, incrementally. */
-public final class QualityTally implements AggregateFunction<RecordQuality, ExpectationCounts, ExpectationCounts> {
+/** Adds up passes and failures per expectation within a window, from the operators' pre-tallies. */
+public final class QualityTally implements AggregateFunction<ExpectationCounts, ExpectationCounts, ExpectationCounts> {
 
   private static final long serialVersionUID = 1L;
 
@@ -13,8 +13,8 @@ public final class QualityTally implements AggregateFunction<RecordQuality, Expe
   }
 
   @Override
-  public ExpectationCounts add(RecordQuality record, ExpectationCounts counts) {
-    record.outcomes().forEach(counts::add);
+  public ExpectationCounts add(ExpectationCounts tally, ExpectationCounts counts) {
+    counts.addAll(tally);
     return counts;
   }
 

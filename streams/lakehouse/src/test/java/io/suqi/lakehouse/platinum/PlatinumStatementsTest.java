@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.suqi.lakehouse.LakehouseDatabase;
 import io.suqi.lakehouse.PostgresConnection;
+import io.suqi.lakehouse.bulk.BulkWrites;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The platinum statements on the real schema, batched as the JDBC sinks batch them (the driver
- * merging inserts where it can): the same row twice in one batch, and the batch again (a replay).
+ * The platinum writes on the real schema, batched as their sinks batch them (the JDBC driver
+ * merging inserts where it can; the bulk writer copying): the same row twice in one batch, and the
+ * batch again (a replay).
  */
 class PlatinumStatementsTest {
 
@@ -80,7 +82,7 @@ class PlatinumStatementsTest {
     CustomerRfm nine = new CustomerRfm("t2", 9, T1, T1, 1, new BigDecimal("9.00"));
 
     // When written in one batch, twice
-    writeTwice(new CustomerRfmStatement(), List.of(seven, gone, back, eight, eightGone, nine));
+    BulkWrites.writeTwice(connection(), new CustomerRfmTable(), List.of(seven, gone, back, eight, eightGone, nine));
 
     // Then only the customers with a purchase left have a row, with their latest values
     assertThat(database.rows("SELECT tenant_id, customer_id, first_purchase_at, last_purchase_at, frequency, "
@@ -111,10 +113,12 @@ class PlatinumStatementsTest {
         day.getMonthValue(), RetailHolidays.isHoliday(day));
   }
 
+  private static PostgresConnection connection() {
+    return new PostgresConnection(database.jdbcUrl() + "?reWriteBatchedInserts=true", database.user(), null);
+  }
+
   private static <T> void writeTwice(JdbcQueryStatement<T> statement, List<T> batch) throws Exception {
-    PostgresConnection connection = new PostgresConnection(database.jdbcUrl() + "?reWriteBatchedInserts=true",
-        database.user(), null);
-    try (Connection sql = connection.open(); PreparedStatement prepared = sql.prepareStatement(statement.query())) {
+    try (Connection sql = connection().open(); PreparedStatement prepared = sql.prepareStatement(statement.query())) {
       for (int round = 0; round < 2; round++) {
         for (T row : batch) {
           statement.statement(prepared, row);

@@ -1,0 +1,46 @@
+package io.suqi.lakehouse.gold;
+
+import io.suqi.lakehouse.combine.IntervalCombiner;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.Output;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Adds up the gold deltas of one interval per gold row before they are shuffled to the
+ * {@link SalesAggregator}: a busy store-day receives one delta per interval instead of one per
+ * sale. Deltas add up (revenue, units and transactions are sums), so the totals are the same; a
+ * combined delta of zero (a sale and its refund) changes nothing and is dropped.
+ */
+public final class SalesDeltaCombiner extends IntervalCombiner<SalesCell, SalesCell> {
+
+  private static final long serialVersionUID = 1L;
+
+  private transient Map<String, SalesCell> combined;
+
+  public SalesDeltaCombiner(Duration interval) {
+    super(interval);
+  }
+
+  @Override
+  protected void add(SalesCell delta) {
+    if (combined == null) {
+      combined = new HashMap<>();
+    }
+    combined.merge(delta.key(), delta, SalesCell::plus);
+  }
+
+  @Override
+  protected void drain(Output<StreamRecord<SalesCell>> output) {
+    if (combined == null || combined.isEmpty()) {
+      return;
+    }
+    for (SalesCell delta : combined.values()) {
+      if (!delta.isZero()) {
+        output.collect(new StreamRecord<>(delta));
+      }
+    }
+    combined.clear();
+  }
+}

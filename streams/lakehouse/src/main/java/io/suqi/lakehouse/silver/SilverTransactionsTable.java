@@ -1,0 +1,58 @@
+package io.suqi.lakehouse.silver;
+
+import io.suqi.lakehouse.bulk.BulkTable;
+import io.suqi.lakehouse.bulk.CopyRows;
+import java.util.List;
+
+/**
+ * silver.transactions: the current version of each transaction upserted, a deleted one's row
+ * removed. A batch keeps each transaction's latest version only, so versions apply in order.
+ */
+public final class SilverTransactionsTable implements BulkTable<SilverTransaction> {
+
+  private static final long serialVersionUID = 1L;
+  private static final String COLUMNS =
+      "txn_id, tenant_id, store_id, customer_id, ts, status, payment_method, region, source, updated_at";
+
+  @Override
+  public String name() {
+    return "silver_transactions";
+  }
+
+  @Override
+  public String stagingColumns() {
+    return "txn_id text, tenant_id text, store_id bigint, customer_id bigint, ts timestamptz, status text, "
+        + "payment_method text, region text, source text, updated_at timestamptz";
+  }
+
+  @Override
+  public Object key(SilverTransaction txn) {
+    return txn.txnId();
+  }
+
+  @Override
+  public void write(SilverTransaction txn, CopyRows rows) {
+    if (txn.isDeleted()) {
+      return;
+    }
+    TxnHeader header = txn.header();
+    rows.text(txn.txnId()).text(header.tenantId()).number(header.storeId()).number(header.customerId())
+        .timestamp(header.ts()).text(header.status()).text(header.paymentMethod()).text(header.region())
+        .text(txn.source().label()).timestamp(txn.updatedAt()).end();
+  }
+
+  @Override
+  public String removedKey(SilverTransaction txn) {
+    return txn.isDeleted() ? txn.txnId() : null;
+  }
+
+  @Override
+  public List<String> merge() {
+    return List.of("DELETE FROM silver.transactions WHERE txn_id = ANY (?)",
+        "INSERT INTO silver.transactions (" + COLUMNS + ") SELECT " + COLUMNS + " FROM {stage} "
+            + "ON CONFLICT (txn_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, store_id = EXCLUDED.store_id, "
+            + "customer_id = EXCLUDED.customer_id, ts = EXCLUDED.ts, status = EXCLUDED.status, "
+            + "payment_method = EXCLUDED.payment_method, region = EXCLUDED.region, source = EXCLUDED.source, "
+            + "updated_at = EXCLUDED.updated_at");
+  }
+}

@@ -1,0 +1,132 @@
+package io.suqi.lakehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.suqi.lakehouse.RetailJson.Header;
+import io.suqi.lakehouse.RetailJson.Item;
+import io.suqi.schemas.Topics;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lakehouse job alone, on a real broker and a real Postgres in this JVM: a backlog of valid
+ * one-line POS sales through bronze → silver → gold (and everything attached to them), at the
+ * runtime's parallelism, timed from the job running until gold agrees; in the same run a plain
+ * Kafka consumer reads the same records. Also the CPU time of this JVM and of Postgres per event,
+ * which is what the throughput of a 2-core machine is made of.
+ *
+ * <p>Not part of the build (the name does not match the test includes). Run:
+ * {@code mvn -B -pl streams/lakehouse test -Dtest=MedallionThroughputBenchmark
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.events=200000}
+ */
+@Tag("benchmark")
+class MedallionThroughputBenchmark {
+
+  @RegisterExtension
+  static final LakehouseServices services = new LakehouseServices();
+
+  @TempDir
+  Path checkpoints;
+
+  @Test
+  void posSalesThroughEveryLayer() throws Exception {
+    int events = Integer.getInteger("benchmark.events", 100_000);
+    int parallelism = Integer.getInteger("benchmark.parallelism", 1);
+    List<ProducerRecord<String, String>> records = sales(events, new Random(7));
+    services.kafka().send(records);
+    double consumerSeconds = plainConsumerSeconds(events);
+
+    LakehouseConfig config = services.config(checkpoints).withParallelism(parallelism)
+        .withCheckpointInterval(Duration.ofSeconds(2));
+    try (LakehouseRunner runner = new LakehouseRunner(config)) {
+      runner.start();
+      runner.awaitRunning(Duration.ofMinutes(1));
+      long jvmCpuAtStart = jvmCpuNanos();
+      long postgresCpuAtStart = postgresCpuNanos();
+      long runningAt = System.nanoTime();
+      await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
+          .until(() -> services.database().count("SELECT coalesce(sum(txn_count), 0) FROM gold.sales_daily") == events);
+      double seconds = (System.nanoTime() - runningAt) / 1e9;
+      double jvmCpuMicros = (jvmCpuNanos() - jvmCpuAtStart) / 1e3 / events;
+      double postgresCpuMicros = (postgresCpuNanos() - postgresCpuAtStart) / 1e3 / events;
+      assertThat(services.database().count("SELECT count(*) FROM silver.transactions")).isEqualTo(events);
+      System.out.printf("%nBENCHMARK medallion parallelism %d: %,d POS events in %.1f s = %,.0f events/s; "
+              + "plain consumer %,.0f events/s (pipeline %.1fx its time); CPU per event: JVM %.0f µs, Postgres %.0f µs%n",
+          parallelism, events, seconds, events / seconds, events / consumerSeconds, seconds / consumerSeconds,
+          jvmCpuMicros, postgresCpuMicros);
+      if (Boolean.getBoolean(LakehouseDatabase.STATEMENT_STATISTICS)) {
+        System.out.println("Postgres time per statement (ms total | calls | rows | statement):");
+        services.database().rows("SELECT round(total_exec_time)::bigint, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
+            + "FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15").forEach(row -> System.out.println("  " + row));
+      }
+    }
+  }
+
+  /** One-line completed sales of the scenario's catalogue, spread over a week. */
+  private static List<ProducerRecord<String, String>> sales(int count, Random random) {
+    List<ProducerRecord<String, String>> records = new ArrayList<>(count);
+    Instant firstDay = Instant.parse("2026-10-05T00:00:00Z");
+    for (int i = 0; i < count; i++) {
+      RetailScenario.Store store = RetailScenario.STORES.get(random.nextInt(RetailScenario.STORES.size()));
+      List<RetailScenario.Product> products = RetailScenario.PRODUCTS.stream()
+          .filter(p -> p.tenant().equals(store.tenant())).toList();
+      RetailScenario.Product product = products.get(random.nextInt(products.size()));
+      String txnId = "bench-" + i;
+      Header header = new Header(txnId, store.tenant(), store.id(), random.nextInt(4) == 0 ? null : 1L + random.nextInt(50),
+          firstDay.plusSeconds(random.nextInt(7 * 86_400)), "completed", "card");
+      String json = RetailJson.pos(header, List.of(new Item(1, product.id(), 1 + random.nextInt(3),
+          (5 + random.nextInt(40)) + ".99", "0")));
+      records.add(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), txnId, json));
+    }
+    return records;
+  }
+
+  private static double plainConsumerSeconds(int events) {
+    long started = System.nanoTime();
+    long read = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafka().bootstrapServers(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.POS_TRANSACTIONS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (read < events) {
+        read += consumer.poll(Duration.ofMillis(500)).count();
+      }
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static long jvmCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** CPU of every Postgres process on this machine whose data directory is the benchmark's. */
+  private static long postgresCpuNanos() throws Exception {
+    Path dataDir = services.database().dataDirectory();
+    long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    return ProcessHandle.of(postmaster).stream()
+        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+  }
+}

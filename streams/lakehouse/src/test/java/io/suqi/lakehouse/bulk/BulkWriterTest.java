@@ -1,0 +1,150 @@
+package io.suqi.lakehouse.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.suqi.lakehouse.LakehouseDatabase;
+import io.suqi.lakehouse.PostgresConnection;
+import io.suqi.lakehouse.bronze.InputSource;
+import io.suqi.lakehouse.bronze.RawEvent;
+import io.suqi.lakehouse.bronze.RawEventsTable;
+import io.suqi.lakehouse.silver.SilverItemsTable;
+import io.suqi.lakehouse.silver.SilverTransaction;
+import io.suqi.lakehouse.silver.SilverTransactionsTable;
+import io.suqi.lakehouse.silver.TxnHeader;
+import io.suqi.lakehouse.silver.TxnLine;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The bulk writer on the real schema: what lands in the tables, when, and after a replay. */
+class BulkWriterTest {
+
+  private static final Instant AT = Instant.parse("2026-10-05T10:15:30.123Z");
+  private static LakehouseDatabase database;
+
+  @BeforeAll
+  static void start() {
+    database = LakehouseDatabase.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    database.close();
+  }
+
+  @BeforeEach
+  void empty() throws Exception {
+    database.execute("TRUNCATE bronze.raw_events, silver.transactions, silver.transaction_items");
+  }
+
+  @Test
+  void bronzeHoldsEachRecordOnceAndExactlyAsReceived() throws Exception {
+    // Given records whose text needs escaping in COPY's format, and a tombstone
+    String awkward = "{\"note\":\"tab\there, newline\nthere, back\\\\slash, \\\\N, crlf\r\n, ünïcødé ✓\"}";
+    RawEvent first = raw(0, "k1", awkward);
+    RawEvent withNul = raw(1, "k\u00002", "nul\u0000inside");
+    RawEvent tombstone = raw(2, "k3", null);
+
+    // When the batch is written, then replayed
+    BulkWrites.writeTwice(connection(), new RawEventsTable(), List.of(first, withNul, tombstone));
+
+    // Then each record is there once, as received (NUL, which Postgres text cannot hold, replaced)
+    assertThat(database.rows("SELECT kafka_offset, source, key, value IS NULL FROM bronze.raw_events ORDER BY 1"))
+        .containsExactly("0|pos|k1|f", "1|pos|k\uFFFD2|f", "2|pos|k3|t");
+    assertThat(database.rows("SELECT value FROM bronze.raw_events WHERE kafka_offset = 0").get(0)).isEqualTo(awkward);
+    assertThat(database.rows("SELECT value FROM bronze.raw_events WHERE kafka_offset = 1")).containsExactly("nul\uFFFDinside");
+    assertThat(database.rows("SELECT ingested_at = '2026-10-05T10:15:30.123Z' FROM bronze.raw_events")).containsOnly("t");
+  }
+
+  @Test
+  void silverKeepsTheLatestVersionOfEachTransactionWithExactlyItsLines() throws Exception {
+    // Given a sale with two lines, and another sale
+    SilverTransaction sale = txn("a", "completed", line(1, "2.50"), line(2, "1.00"));
+    SilverTransaction other = txn("b", "completed", line(1, "9.99"));
+    writeTwice(List.of(sale, other));
+
+    // When a later batch refunds the first with one line left, and deletes the other (after an
+    // update in the same batch, which the delete supersedes)
+    SilverTransaction refunded = txn("a", "refunded", line(1, "2.50"));
+    writeTwice(List.of(refunded, txn("b", "void", line(1, "9.99")), SilverTransaction.deleted("b", AT)));
+
+    // Then silver holds the refund with its one line, and nothing of the deleted sale
+    assertThat(database.rows("SELECT txn_id, status, store_id, customer_id, region, source FROM silver.transactions"))
+        .containsExactly("a|refunded|7|42|north|pos");
+    assertThat(database.rows("SELECT txn_id, line_no, product_id, quantity, unit_price, discount, category, revenue "
+        + "FROM silver.transaction_items ORDER BY 1, 2")).containsExactly("a|1|101|2|2.50|0.10|food|4.90");
+  }
+
+  @Test
+  void aBatchIsWrittenWhenFullOrWhenItsIntervalHasPassed() throws Exception {
+    ManualTime time = new ManualTime();
+    try (BulkWriter<RawEvent> writer = new BulkWriter<>(connection(), new RawEventsTable(),
+        new BulkSettings(3, Duration.ofMillis(200), 0), time)) {
+      // When two records are written
+      writer.write(raw(0, "k", "{}"), null);
+      writer.write(raw(1, "k", "{}"), null);
+      // Then they wait for the interval
+      assertThat(database.count("SELECT count(*) FROM bronze.raw_events")).isZero();
+      time.advance(200);
+      assertThat(database.count("SELECT count(*) FROM bronze.raw_events")).isEqualTo(2);
+
+      // When three more arrive, the batch is full and written at once
+      for (int offset = 2; offset < 5; offset++) {
+        writer.write(raw(offset, "k", "{}"), null);
+      }
+      assertThat(database.count("SELECT count(*) FROM bronze.raw_events")).isEqualTo(5);
+
+      // And a checkpoint writes whatever is left
+      writer.write(raw(5, "k", "{}"), null);
+      writer.flush(false);
+      assertThat(database.count("SELECT count(*) FROM bronze.raw_events")).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void anUnreachableDatabaseFailsTheWriteWithWhatToDo() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    PostgresConnection nowhere = new PostgresConnection("jdbc:postgresql://127.0.0.1:" + closedPort + "/suqi", "postgres", null);
+    try (BulkWriter<RawEvent> writer = new BulkWriter<>(nowhere, new RawEventsTable(),
+        new BulkSettings(10, Duration.ofMillis(200), 0), new ManualTime())) {
+      writer.write(raw(0, "k", "{}"), null);
+      assertThatThrownBy(() -> writer.flush(false)).isInstanceOf(IOException.class)
+          .hasMessageContaining("could not write 1 elements to bronze_raw_events after 1 attempts")
+          .hasMessageContaining("is Postgres up?");
+    }
+  }
+
+  private static void writeTwice(List<SilverTransaction> batch) throws Exception {
+    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), batch);
+    BulkWrites.writeTwice(connection(), new SilverItemsTable(), batch);
+  }
+
+  private static RawEvent raw(long offset, String key, String value) {
+    return new RawEvent(InputSource.POS, "retail.pos.transactions", 0, offset, key, value, AT);
+  }
+
+  private static SilverTransaction txn(String id, String status, TxnLine... lines) {
+    TxnHeader header = new TxnHeader(id, "t1", 7, 42L, AT, status, "card", "north");
+    return new SilverTransaction(id, header, List.of(lines), InputSource.POS, AT);
+  }
+
+  private static TxnLine line(int lineNo, String price) {
+    return new TxnLine(lineNo, 101, 2, new BigDecimal(price), new BigDecimal("0.10"), "food", "t1", "t1",
+        InputSource.POS, 0, null);
+  }
+
+  private static PostgresConnection connection() {
+    return new PostgresConnection(database.jdbcUrl(), database.user(), null);
+  }
+}

@@ -1,0 +1,25 @@
+package io.suqi.lakehouse.bulk;
+
+import io.suqi.lakehouse.PostgresConnection;
+import java.time.Duration;
+import java.util.List;
+
+/** Writes through the real bulk writer, for tests of a table's rows. */
+public final class BulkWrites {
+
+  private BulkWrites() {}
+
+  /** One batch of {@code elements}, then the same batch again, as a replay after a restore writes it. */
+  public static <T> void writeTwice(PostgresConnection database, BulkTable<T> table, List<T> elements)
+      throws Exception {
+    try (BulkWriter<T> writer = new BulkWriter<>(database, table,
+        new BulkSettings(10_000, Duration.ofSeconds(1), 0), new ManualTime())) {
+      for (int round = 0; round < 2; round++) {
+        for (T element : elements) {
+          writer.write(element, null);
+        }
+        writer.flush(false);
+      }
+    }
+  }
+}
