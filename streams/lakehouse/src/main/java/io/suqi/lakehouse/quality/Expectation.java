@@ -25,14 +25,16 @@ public enum Expectation {
   PRODUCT_KNOWN_FOR_TENANT("every product_id is a product of the transaction's tenant in retail.products");
 
   private final String description;
+  private final String label;
 
   Expectation(String description) {
     this.description = description;
+    this.label = name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The stable name, e.g. {@code quantity_positive}. */
   public String label() {
-    return name().toLowerCase();
+    return label;
   }
 
   public String description() {

@@ -14,7 +14,12 @@ public final class QualityPreTally extends IntervalCombiner<RecordQuality, Expec
 
   private static final long serialVersionUID = 1L;
 
-  private transient ExpectationCounts counts;
+  private static final Expectation[] EXPECTATIONS = Expectation.values();
+
+  /** Per expectation ordinal; a record's outcomes are bits, so counting is a loop over set bits. */
+  private transient long[] checked;
+  private transient long[] failed;
+  private transient boolean any;
 
   public QualityPreTally(Duration interval) {
     super(interval);
@@ -22,17 +27,34 @@ public final class QualityPreTally extends IntervalCombiner<RecordQuality, Expec
 
   @Override
   protected void add(RecordQuality record) {
-    if (counts == null) {
-      counts = ExpectationCounts.empty();
+    if (checked == null) {
+      checked = new long[EXPECTATIONS.length];
+      failed = new long[EXPECTATIONS.length];
     }
-    record.outcomes().forEach(counts::add);
+    for (int bits = record.checked(); bits != 0; bits &= bits - 1) {
+      checked[Integer.numberOfTrailingZeros(bits)]++;
+    }
+    for (int bits = record.failed(); bits != 0; bits &= bits - 1) {
+      failed[Integer.numberOfTrailingZeros(bits)]++;
+    }
+    any = true;
   }
 
   @Override
   protected void drain(Output<StreamRecord<ExpectationCounts>> output) {
-    if (counts != null) {
-      output.collect(new StreamRecord<>(counts));
-      counts = null;
+    if (!any) {
+      return;
     }
+    ExpectationCounts counts = ExpectationCounts.empty();
+    for (Expectation expectation : EXPECTATIONS) {
+      int i = expectation.ordinal();
+      if (checked[i] > 0) {
+        counts.byExpectation().put(expectation.label(), new PassFail(checked[i] - failed[i], failed[i]));
+      }
+    }
+    output.collect(new StreamRecord<>(counts));
+    java.util.Arrays.fill(checked, 0);
+    java.util.Arrays.fill(failed, 0);
+    any = false;
   }
 }

@@ -82,6 +82,10 @@ final class JsonFields {
     if (text == null || text.isBlank()) {
       return null;
     }
+    Instant common = IsoInstant.parseCommon(text);
+    if (common != null) {
+      return common;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException withOffset) {
