@@ -2,6 +2,8 @@ package io.suqi.orchestrator.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.suqi.orchestrator.classify.IntentDataSet;
+import io.suqi.orchestrator.classify.LabelledQuestion;
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentType;
@@ -43,6 +45,20 @@ class PlannerTest {
     assertThat(planner.multiStep("Compare sales of store 1 and store 2")).isEmpty();
     // two clauses, one agent: still the whole question in one step
     assertThat(planner.multiStep("revenue by store last week; and units by store")).isEmpty();
+  }
+
+  @Test
+  void the_labelled_single_intent_questions_stay_one_step() {
+    // Given every question of the shipped data set (each asks one thing), training and held out
+    List<LabelledQuestion> questions = new java.util.ArrayList<>(IntentDataSet.training());
+    questions.addAll(IntentDataSet.heldOut());
+
+    // When they are planned
+    List<String> split = questions.stream().map(LabelledQuestion::question)
+        .filter(q -> planner.multiStep(q).isPresent()).toList();
+
+    // Then hardly any is taken for several requests
+    assertThat(split.size()).as("%s", split).isLessThanOrEqualTo(questions.size() / 100);
   }
 
   @Test
