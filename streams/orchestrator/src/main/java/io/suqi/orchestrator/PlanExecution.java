@@ -83,13 +83,13 @@ final class PlanExecution {
     // The question's intent is the whole question's, unless only its parts were in scope.
     Classification lead = classification.intent() == Intent.GENERAL
         ? new Classification(first.intent(), first.confidence()) : classification;
-    PendingQuestion question0 = PendingQuestion.planned(question, lead, first.agent(), planned, asker.userId(), debug,
+    PendingQuestion pendingQuestion = PendingQuestion.planned(question, lead, first.agent(), planned, asker.userId(), debug,
         PlanProgress.start(plan, question.getPlatform(), question.getContextLimit()));
     outputs.progress(progress(queryId, PlanTrace.PLAN, PlanTrace.PLAN_NAME, null, describe(plan), null, null, null,
         planned));
     outputs.log(TraceEvents.numbered(queryId, question.getTenantId(), PlanTrace.PLAN, PlanTrace.PLAN_NAME, null,
         planned, QuestionProcessor.millis(planned, clock.instant()), planDetail(plan, debug)));
-    advance(queryId, question0);
+    advance(queryId, pendingQuestion);
   }
 
   /** Joins a result to its step; the plan goes on (dependent steps) or is answered (all settled). */
