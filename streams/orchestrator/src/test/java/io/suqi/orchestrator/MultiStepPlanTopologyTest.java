@@ -195,6 +195,30 @@ class MultiStepPlanTopologyTest {
   }
 
   @Test
+  void when_the_figures_go_missing_the_advice_is_still_asked_and_the_answer_names_the_missing_step() {
+    // Given the figures the advice builds on do not come
+    ask("q1", CHRISTMAS);
+    clock.advance(STEP_TIMEOUT);
+    fixture.driver.advanceWallClockTime(STEP_TIMEOUT);
+
+    // Then the advice is asked, told that its figures are missing
+    AgentTask advice = fixture.tasksOf(AgentType.RETAIL).readValue();
+    assertThat(advice.getEarlierSteps()).extracting(EarlierStep::getStatus).containsExactly(StepStatus.MISSING);
+    assertThat(responses.isEmpty()).isTrue();
+
+    // When the advice answers
+    results.pipeInput("q1", result("q1", AgentType.RETAIL, 2, ResultStatus.OK, text("Stock toys and lights."), 0));
+
+    // Then the answer is partial, naming the figures' step
+    Response response = responses.readValue();
+    assertThat(response.getStatus()).isEqualTo(ResponseStatus.PARTIAL);
+    assertThat(response.getAnswer().getText())
+        .startsWith("Partial answer: step 1 (analytics) did not answer within 30 s.")
+        .contains("Stock toys and lights.");
+    assertThat(response.getAnswer().getRows()).isEmpty();
+  }
+
+  @Test
   void a_step_whose_agent_is_not_deployed_is_named_in_the_partial_answer() {
     // Given a forecast (ml, not deployed here) that builds on the figures
     ask("q1", "revenue by store last week; forecast demand for next month");
