@@ -51,6 +51,9 @@ final class AskCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "X-Suqi-Debug: trace each step's full detail (see `suqi trace`).")
   boolean debug;
 
+  @Option(names = "--stream", description = "Print each step as it happens (Server-Sent Events), then the answer.")
+  boolean stream;
+
   @Mixin
   DataDirOption dataDir;
 
@@ -77,24 +80,66 @@ final class AskCommand implements Callable<Integer> {
     if (user != null) {
       builder.header("X-Suqi-User", user);
     }
+    if (stream) {
+      builder.header("Accept", "text/event-stream");
+    }
     HttpRequest request = builder.build();
-    HttpResponse<String> response;
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    int status;
+    String retryAfter;
+    JsonNode body;
     try {
-      response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
+      if (stream) {
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
+            HttpResponse.BodyHandlers.ofLines());
+        status = response.statusCode();
+        retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        body = streamed(response.body(), asJson ? null : System.out);
+      } else {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        status = response.statusCode();
+        retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+        body = json.readTree(response.body());
+      }
     } catch (ConnectException e) {
       throw new IllegalStateException("no gateway at " + gateway + "; start it with `bin/suqi up`");
     }
-    JsonNode body = json.readTree(response.body());
     if (asJson) {
       System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
-    } else if (response.statusCode() >= 400) {
-      System.err.println(errorMessage(response.statusCode(), body,
-          response.headers().firstValue("Retry-After").orElse(null)));
+    } else if (status >= 400) {
+      System.err.println(errorMessage(status, body, retryAfter));
     } else {
       print(body, System.out);
     }
-    return response.statusCode() >= 400 ? 1 : 0;
+    return status >= 400 ? 1 : 0;
+  }
+
+  /**
+   * Reads an SSE answer: each {@code step} event is printed as it arrives (when {@code steps} is
+   * given), the {@code answer} event is returned. A stream that ends without one (an error before
+   * streaming) is read as the plain JSON body it then is.
+   */
+  static JsonNode streamed(java.util.stream.Stream<String> lines, PrintStream steps) throws IOException {
+    String event = null;
+    StringBuilder plain = new StringBuilder();
+    try (lines) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.startsWith("event: ")) {
+          event = line.substring("event: ".length());
+        } else if (line.startsWith("data: ")) {
+          JsonNode data = JSON.readTree(line.substring("data: ".length()));
+          if ("answer".equals(event)) {
+            return data;
+          }
+          if (steps != null) {
+            steps.println("· " + data.path("message").asText());
+          }
+        } else if (event == null) {
+          plain.append(line);
+        }
+      }
+    }
+    return JSON.readTree(plain.toString());
   }
 
   private Optional<String> apiKey() throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.suqi.schemas.Answer;
 import io.suqi.schemas.Citation;
+import io.suqi.schemas.PlanStepOutcome;
 import io.suqi.schemas.Response;
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,6 +38,18 @@ public final class AnswerJson {
       node.putObject("rejection")
           .put("reason", lower(response.getRejection().getReason()))
           .put("retry_after_ms", response.getRejection().getRetryAfterMs());
+    }
+    if (!response.getSteps().isEmpty()) { // a multi-step plan; a one-step answer keeps its shape
+      ArrayNode steps = node.putArray("steps");
+      for (PlanStepOutcome step : response.getSteps()) {
+        ObjectNode s = steps.addObject();
+        s.put("step_number", step.getStepNumber());
+        s.put("agent", lower(step.getAgent()));
+        s.put("question", step.getQuestion());
+        s.set("depends_on", json.valueToTree(step.getDependsOn()));
+        s.put("status", lower(step.getStatus()));
+        s.put("text", step.getText());
+      }
     }
     return node;
   }

@@ -23,7 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * POST /v1/ask: verifies the API key, publishes the question to suqi.queries and waits for its
- * response on suqi.responses.
+ * response on suqi.responses; with {@code Accept: text/event-stream}, streams its progress steps
+ * and then the answer ({@link StreamedAsk}).
  */
 final class AskEndpoint implements AutoCloseable {
 
@@ -33,6 +34,8 @@ final class AskEndpoint implements AutoCloseable {
   private final AnswerJson answers;
   private final KafkaProducer<String, Question> producer;
   private final ResponseWaiter responses;
+  private final StepFeed steps;
+  private final StreamedAsk streamed;
   private final KeyAnnouncer keys;
   private final KeyCheck keyCheck;
 
@@ -50,6 +53,8 @@ final class AskEndpoint implements AutoCloseable {
         ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName()),
         Topics.QUERIES.keySerde().serializer(), Topics.QUERIES.valueSerde().serializer());
     this.responses = new ResponseWaiter(config.bootstrapServers());
+    this.steps = new StepFeed(config.bootstrapServers());
+    this.streamed = new StreamedAsk(responses, steps, answers, json, config.askTimeout());
     this.keys = new KeyAnnouncer(apiKeys, config.bootstrapServers());
     this.keyCheck = new KeyCheck(apiKeys);
   }
@@ -81,7 +86,6 @@ final class AskEndpoint implements AutoCloseable {
     Optional<String> user = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Suqi-User"))
         .map(String::strip).filter(u -> !u.isEmpty());
     String queryId = UUID.randomUUID().toString();
-    CompletableFuture<Response> response = responses.expect(queryId);
     Question question = Question.newBuilder()
         .setQueryId(queryId)
         .setTenantId(tenant.get())
@@ -93,9 +97,13 @@ final class AskEndpoint implements AutoCloseable {
         .setContextLimit(request.contextLimit())
         .setSubmittedAt(Instant.now())
         .build();
+    if (wantsEvents(exchange)) {
+      stream(exchange, question, started);
+      return;
+    }
+    CompletableFuture<Response> response = responses.expect(queryId);
     try {
-      producer.send(new ProducerRecord<>(Topics.QUERIES.name(), queryId, question)).get(
-          config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      publish(question);
       Response answer = response.get(config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
       HttpStatus status = HttpStatus.of(answer);
       status.retryAfterSeconds().ifPresent(seconds ->
@@ -111,6 +119,34 @@ final class AskEndpoint implements AutoCloseable {
       Thread.currentThread().interrupt();
       error(exchange, 503, "interrupted while waiting for the answer");
     }
+  }
+
+  private void stream(HttpExchange exchange, Question question, long started) throws IOException {
+    try {
+      streamed.answer(exchange, question, this::publish, started);
+    } catch (ExecutionException e) {
+      error(exchange, 503, "the question could not be queued on Kafka: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      error(exchange, 503, "the question could not be queued on Kafka within " + config.askTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error(exchange, 503, "interrupted while waiting for the answer");
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+  }
+
+  private void publish(Question question) throws ExecutionException, TimeoutException, InterruptedException {
+    producer.send(new ProducerRecord<>(Topics.QUERIES.name(), question.getQueryId(), question)).get(
+        config.askTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** An SSE client: {@code Accept: text/event-stream} (among other types, too). */
+  private static boolean wantsEvents(HttpExchange exchange) {
+    return exchange.getRequestHeaders().getOrDefault("Accept", java.util.List.of()).stream()
+        .anyMatch(accept -> accept.toLowerCase(java.util.Locale.ROOT).contains("text/event-stream"));
   }
 
   private static Optional<String> bearerKey(HttpExchange exchange) {
@@ -148,6 +184,7 @@ final class AskEndpoint implements AutoCloseable {
   @Override
   public void close() {
     keys.close();
+    steps.close();
     responses.close();
     producer.close();
   }

@@ -34,6 +34,31 @@ class AskCommandTest {
   }
 
   @Test
+  void aStreamPrintsEachStepAsItComesAndReturnsTheAnswer() throws Exception {
+    // Given an SSE answer
+    var lines = java.util.stream.Stream.of("event: step",
+        "data: {\"step_name\":\"classify\",\"message\":\"Understood as analytics (confidence 0.91)\"}", "",
+        "event: step", "data: {\"step_name\":\"agent\",\"message\":\"Step 1 (analytics) answered\"}", "",
+        "event: answer", "data: {\"status\":\"answered\",\"answer\":{\"text\":\"Top 2 stores\"}}", "");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    // When
+    var answer = AskCommand.streamed(lines, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    // Then
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("· Understood as analytics (confidence 0.91)\n· Step 1 (analytics) answered\n");
+    assertThat(answer.path("answer").path("text").asText()).isEqualTo("Top 2 stores");
+  }
+
+  @Test
+  void anErrorBeforeTheStreamIsReadAsItsJson() throws Exception {
+    var answer = AskCommand.streamed(java.util.stream.Stream.of("{\"error\": \"missing or unknown API key\"}"), null);
+
+    assertThat(answer.path("error").asText()).isEqualTo("missing or unknown API key");
+  }
+
+  @Test
   void durationsReadAsSecondsMillisecondsOrIso() {
     assertThat(UpCommand.parseDuration("10s")).isEqualTo(Duration.ofSeconds(10));
     assertThat(UpCommand.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));

@@ -7,8 +7,10 @@ import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Answer;
 import io.suqi.schemas.Citation;
 import io.suqi.schemas.Intent;
+import io.suqi.schemas.PlanStepOutcome;
 import io.suqi.schemas.Response;
 import io.suqi.schemas.ResponseStatus;
+import io.suqi.schemas.StepStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,33 @@ class AnswerJsonTest {
         + "\"rows\":[[1,\"North\",30485.60],[2,null,0.00]],"
         + "\"citations\":[{\"source_id\":\"doc-1\",\"title\":\"Refund policy\",\"snippet\":null}]},"
         + "\"cache_hit\":false,\"latency_ms\":42}");
+  }
+
+  @Test
+  void aMultiStepAnswerAddsItsStepsAndKeepsEveryOtherField() throws Exception {
+    // Given a partial answer of a two-step plan
+    Answer answer = Answer.newBuilder().setText("Partial answer: step 2 (retail) did not answer within 4 s.")
+        .setSql(null).setColumns(List.of()).setColumnTypes(List.of()).setRows(List.of()).setCitations(List.of())
+        .build();
+    Response response = Response.newBuilder().setQueryId("q-3").setTenantId("acme").setIntent(Intent.ANALYTICS)
+        .setConfidence(0.8).setAgent(AgentType.ANALYTICS).setStatus(ResponseStatus.PARTIAL).setAnswer(answer)
+        .setCacheHit(false).setLatencyMs(12).setCompletedAt(Instant.EPOCH)
+        .setSteps(List.of(
+            new PlanStepOutcome(1, AgentType.ANALYTICS, "revenue by region", List.of(), StepStatus.ANSWERED, "North leads"),
+            new PlanStepOutcome(2, AgentType.RETAIL, "what to stock", List.of(1), StepStatus.MISSING, "No answer within 4 s.")))
+        .build();
+
+    // When
+    var node = new AnswerJson(json).answered(response, 42);
+
+    // Then
+    assertThat(node.path("status").asText()).isEqualTo("partial");
+    assertThat(json.writeValueAsString(node.path("steps"))).isEqualTo("[{\"step_number\":1,\"agent\":\"analytics\","
+        + "\"question\":\"revenue by region\",\"depends_on\":[],\"status\":\"answered\",\"text\":\"North leads\"},"
+        + "{\"step_number\":2,\"agent\":\"retail\",\"question\":\"what to stock\",\"depends_on\":[1],"
+        + "\"status\":\"missing\",\"text\":\"No answer within 4 s.\"}]");
+    assertThat(node.fieldNames()).toIterable().containsExactly("query_id", "intent", "confidence", "agent", "status",
+        "answer", "cache_hit", "latency_ms", "steps");
   }
 
   @Test

@@ -75,6 +75,53 @@ final class RunningSuqi implements AutoCloseable {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * POST /v1/ask asking for Server-Sent Events: the status, and each event (name, JSON data) in
+   * the order the stream delivered them.
+   */
+  StreamedAnswer askStreaming(String key, String platform, String question) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(info.http() + "/v1/ask"))
+        .version(HttpClient.Version.HTTP_1_1)
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + key)
+        .header("X-Suqi-Platform", platform)
+        .header("Content-Type", "application/json")
+        .header("Accept", "text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of("question", question))))
+        .build();
+    HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+    java.util.List<StreamedAnswer.Event> events = new java.util.ArrayList<>();
+    String name = null;
+    try (java.util.stream.Stream<String> lines = response.body()) {
+      for (String line : (Iterable<String>) lines::iterator) {
+        if (line.startsWith("event: ")) {
+          name = line.substring("event: ".length());
+        } else if (line.startsWith("data: ")) {
+          events.add(new StreamedAnswer.Event(name, JSON.readTree(line.substring("data: ".length()))));
+        }
+      }
+    }
+    return new StreamedAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), events);
+  }
+
+  /** What an SSE answer delivered. */
+  record StreamedAnswer(int status, String contentType, java.util.List<Event> events) {
+    record Event(String name, JsonNode data) {}
+
+    java.util.List<JsonNode> steps() {
+      return events.stream().filter(e -> e.name().equals("step")).map(Event::data).toList();
+    }
+
+    /** The last event, which must be the answer. */
+    JsonNode answer() {
+      Event last = events.get(events.size() - 1);
+      if (!last.name().equals("answer")) {
+        throw new AssertionError("the stream did not end with the answer: " + events);
+      }
+      return last.data();
+    }
+  }
+
   /** GET /v1/health: the status code and the report. */
   JsonNode health() throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(info.http() + "/v1/health"))

@@ -2,6 +2,7 @@ package io.suqi.orchestrator;
 
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.gate.GateSettings;
+import io.suqi.orchestrator.plan.PlanSettings;
 import io.suqi.schemas.AgentType;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,10 +21,11 @@ import java.util.Set;
  *     instance takes its partitions back at once instead of after the session timeout
  * @param gates the default limits of tenants whose policy sets none
  * @param cache how long answers are served from the cache
+ * @param plans how long each step of a multi-step plan may take
  */
 public record OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
     Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId,
-    GateSettings gates, CacheSettings cache) {
+    GateSettings gates, CacheSettings cache, PlanSettings plans) {
 
   public static final String DEFAULT_APPLICATION_ID = "suqi-orchestrator";
 
@@ -43,23 +45,29 @@ public record OrchestratorConfig(String applicationId, String bootstrapServers, 
     Objects.requireNonNull(groupInstanceId, "groupInstanceId (use Optional.empty() for dynamic membership)");
     Objects.requireNonNull(gates, "gates (use GateSettings.DEFAULTS)");
     Objects.requireNonNull(cache, "cache (use CacheSettings.DEFAULTS)");
+    Objects.requireNonNull(plans, "plans (use PlanSettings.DEFAULTS)");
   }
 
-  /** Default gate limits and cache. */
+  /** Default gate limits, cache and plan step timeout. */
   public OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
       Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId) {
     this(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken, groupInstanceId,
-        GateSettings.DEFAULTS, CacheSettings.DEFAULTS);
+        GateSettings.DEFAULTS, CacheSettings.DEFAULTS, PlanSettings.DEFAULTS);
   }
 
   public OrchestratorConfig withGates(GateSettings gates) {
     return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
-        groupInstanceId, gates, cache);
+        groupInstanceId, gates, cache, plans);
   }
 
   public OrchestratorConfig withCache(CacheSettings cache) {
     return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
-        groupInstanceId, gates, cache);
+        groupInstanceId, gates, cache, plans);
+  }
+
+  public OrchestratorConfig withPlans(PlanSettings plans) {
+    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
+        groupInstanceId, gates, cache, plans);
   }
 
   /** Dynamic group membership. */

@@ -3,6 +3,7 @@ package io.suqi.orchestrator;
 import io.suqi.orchestrator.cache.AnswerCache;
 import io.suqi.orchestrator.classify.IntentClassifier;
 import io.suqi.orchestrator.gate.GateStores;
+import io.suqi.orchestrator.plan.Planner;
 import io.suqi.orchestrator.route.PendingQuestionSerde;
 import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentType;
@@ -21,9 +22,10 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The orchestrator's topology:
  * <pre>
- * suqi.queries ──► classify → gate → cache → route ──► agent.&lt;type&gt;.tasks / suqi.queries.dlq
- *                        │  (pending questions, throttles, token usage, answer cache)
- * suqi.agent-results ──► assemble (tokens counted, answer cached)
+ * suqi.queries ──► classify → gate → plan or cache → route ──► agent.&lt;type&gt;.tasks / suqi.queries.dlq
+ *                        │  (pending questions and plans, throttles, token usage, answer cache)
+ * suqi.agent-results ──► assemble (tokens counted, answer cached; plans: dependent steps sent,
+ *                        steps joined, overdue steps marked missing by a wall-clock punctuator)
  *      both ──► suqi.responses, suqi.response-steps, suqi.orchestration-log
  * suqi.api-keys, suqi.tenant-policies, retail.gold-changes ──► stores the gates and cache read
  * </pre>
@@ -52,10 +54,11 @@ public final class OrchestratorTopology {
         Topics.QUERIES.name());
     topology.addSource(RESULTS, Topics.AGENT_RESULTS.keySerde().deserializer(), new ByteArrayDeserializer(),
         Topics.AGENT_RESULTS.name());
-    topology.addProcessor(CLASSIFY_AND_ROUTE, () -> new QuestionProcessor(classifier, router, config.gates(),
-        config.cache(), config.costPerToken(), clock), QUESTIONS);
-    topology.addProcessor(ASSEMBLE,
-        () -> new ResultProcessor(config.gates(), config.cache(), config.costPerToken(), clock), RESULTS);
+    Planner planner = new Planner(classifier, Router::agentFor);
+    topology.addProcessor(CLASSIFY_AND_ROUTE, () -> new QuestionProcessor(classifier, planner, router, config.gates(),
+        config.cache(), config.plans(), config.costPerToken(), clock), QUESTIONS);
+    topology.addProcessor(ASSEMBLE, () -> new ResultProcessor(router, config.gates(), config.cache(), config.plans(),
+        config.costPerToken(), clock), RESULTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
         Serdes.String(), new PendingQuestionSerde()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);
@@ -75,7 +78,8 @@ public final class OrchestratorTopology {
 
     addSink(topology, Outputs.DEAD_LETTERS, Topics.QUERIES_DEAD_LETTER, CLASSIFY_AND_ROUTE);
     for (AgentType agent : AgentType.values()) {
-      addSink(topology, Outputs.taskSink(agent), Topics.tasksFor(agent), CLASSIFY_AND_ROUTE);
+      // Assembling too: a plan's dependent steps are sent once the results they build on arrived.
+      addSink(topology, Outputs.taskSink(agent), Topics.tasksFor(agent), CLASSIFY_AND_ROUTE, ASSEMBLE);
     }
     addSink(topology, Outputs.RESPONSES, Topics.RESPONSES, CLASSIFY_AND_ROUTE, ASSEMBLE);
     addSink(topology, Outputs.RESPONSE_STEPS, Topics.RESPONSE_STEPS, CLASSIFY_AND_ROUTE, ASSEMBLE);

@@ -56,6 +56,11 @@ final class Outputs {
     forward(queryId, responseStep, at, RESPONSE_STEPS);
   }
 
+  /** A step of a multi-step plan's progress, built by the caller. */
+  void progress(ResponseStep step) {
+    forward(step.getQueryId(), step, step.getEmittedAt(), RESPONSE_STEPS);
+  }
+
   void log(OrchestrationEvent event) {
     forward(event.getQueryId(), event, event.getStartedAt(), ORCHESTRATION_LOG);
   }

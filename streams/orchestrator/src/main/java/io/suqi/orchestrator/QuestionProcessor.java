@@ -13,6 +13,9 @@ import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.gate.Verdict;
 import io.suqi.orchestrator.log.Step;
 import io.suqi.orchestrator.log.TraceEvents;
+import io.suqi.orchestrator.plan.Plan;
+import io.suqi.orchestrator.plan.PlanSettings;
+import io.suqi.orchestrator.plan.Planner;
 import io.suqi.orchestrator.route.AgentTasks;
 import io.suqi.orchestrator.route.PendingQuestion;
 import io.suqi.orchestrator.route.Route;
@@ -39,8 +42,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Takes each question through classify → gate → cache → route: answered at once when a gate turns
- * it away, when it is out of scope, or from the cache; otherwise sent to its agent's task topic and
+ * Takes each question through classify → gate → plan or cache → route: answered at once when a gate
+ * turns it away, when it is out of scope, or from the cache; a question that needs several agents is
+ * planned into steps ({@link PlanExecution}); otherwise sent to its agent's task topic and
  * remembered as pending. A record that is not a valid question goes to the dead-letter topic and
  * the stream goes on.
  */
@@ -49,23 +53,28 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
   private static final Duration EVICTION_INTERVAL = Duration.ofMinutes(10);
 
   private final IntentClassifier classifier;
+  private final Planner planner;
   private final Router router;
   private final GateSettings gateSettings;
   private final CacheSettings cacheSettings;
+  private final PlanSettings planSettings;
   private final double costPerToken;
   private final Clock clock;
   private Outputs outputs;
   private Gates gates;
   private AnswerCache cache;
+  private PlanExecution plans;
   private KeyValueStore<String, PendingQuestion> pending;
   private ProcessorContext<String, Object> context;
 
-  QuestionProcessor(IntentClassifier classifier, Router router, GateSettings gateSettings,
-      CacheSettings cacheSettings, double costPerToken, Clock clock) {
+  QuestionProcessor(IntentClassifier classifier, Planner planner, Router router, GateSettings gateSettings,
+      CacheSettings cacheSettings, PlanSettings planSettings, double costPerToken, Clock clock) {
     this.classifier = classifier;
+    this.planner = planner;
     this.router = router;
     this.gateSettings = gateSettings;
     this.cacheSettings = cacheSettings;
+    this.planSettings = planSettings;
     this.costPerToken = costPerToken;
     this.clock = clock;
   }
@@ -77,6 +86,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
+    this.plans = new PlanExecution(router, planSettings, costPerToken, clock, outputs, pending, gates);
     context.schedule(EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, at -> cache.evictExpired(clock.instant()));
   }
 
@@ -109,6 +119,12 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     }
     Asker asker = ((Verdict.Admitted) verdict).asker();
 
+    // Only a question with clause boundaries is classified again, clause by clause.
+    Optional<Plan> plan = planner.multiStep(question.getQuestion());
+    if (plan.isPresent()) {
+      plans.start(question, classification, plan.get(), asker, debug);
+      return;
+    }
     Route route = router.route(classification.intent());
     if (route instanceof Route.ToAgent toAgent) {
       answerFromCacheOrAgent(question, classification, toAgent.agent(), asker, debug);

@@ -8,14 +8,18 @@ import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.log.AgentDetail;
 import io.suqi.orchestrator.log.Step;
 import io.suqi.orchestrator.log.TraceEvents;
+import io.suqi.orchestrator.plan.PlanSettings;
 import io.suqi.orchestrator.route.PendingQuestion;
+import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.Response;
 import io.suqi.schemas.Topics;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,24 +30,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Assembles an agent's result into the response of its pending question, counts its tokens against
  * the asker's quotas, caches the answer, then forgets the question. A result with no pending question (a redelivery, or one arriving after another result
- * already answered) is ignored, so redelivered results never answer twice.
+ * already answered) is ignored, so redelivered results never answer twice. Results of a multi-step
+ * plan's steps are joined by {@link PlanExecution}, which a wall-clock punctuator also gives the
+ * chance to mark overdue steps missing.
  */
 final class ResultProcessor implements Processor<String, byte[], String, Object> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResultProcessor.class);
 
+  /** How often overdue plan steps are looked for; a step is found missing at most this late. */
+  private static final Duration LONGEST_SCAN_INTERVAL = Duration.ofSeconds(1);
+
+  private final Router router;
   private final GateSettings gateSettings;
   private final CacheSettings cacheSettings;
+  private final PlanSettings planSettings;
   private final double costPerToken;
   private final Clock clock;
   private Outputs outputs;
   private Gates gates;
   private AnswerCache cache;
+  private PlanExecution plans;
   private KeyValueStore<String, PendingQuestion> pending;
 
-  ResultProcessor(GateSettings gateSettings, CacheSettings cacheSettings, double costPerToken, Clock clock) {
+  ResultProcessor(Router router, GateSettings gateSettings, CacheSettings cacheSettings, PlanSettings planSettings,
+      double costPerToken, Clock clock) {
+    this.router = router;
     this.gateSettings = gateSettings;
     this.cacheSettings = cacheSettings;
+    this.planSettings = planSettings;
     this.costPerToken = costPerToken;
     this.clock = clock;
   }
@@ -54,6 +69,10 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
+    this.plans = new PlanExecution(router, planSettings, costPerToken, clock, outputs, pending, gates);
+    Duration scan = planSettings.stepTimeout().compareTo(LONGEST_SCAN_INTERVAL) < 0 ? planSettings.stepTimeout()
+        : LONGEST_SCAN_INTERVAL;
+    context.schedule(scan, PunctuationType.WALL_CLOCK_TIME, at -> plans.expireOverdue());
   }
 
   @Override
@@ -71,7 +90,11 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     String queryId = result.getQueryId();
     PendingQuestion question = pending.get(queryId);
     if (question == null) {
-      LOG.debug("ignoring result for {}: no question is waiting for it", queryId);
+      LOG.info("dropping a result for {}: no question is waiting for it (already answered, or redelivered)", queryId);
+      return;
+    }
+    if (question.planned()) {
+      plans.onResult(queryId, question, result);
       return;
     }
     outputs.log(TraceEvents.step(queryId, question.tenantId(), Step.AGENT, result.getAgent(),

@@ -36,6 +36,7 @@ public final class ResponseAssembler {
         .setCacheHit(false)
         .setLatencyMs(latency(pending.submittedAt(), completedAt))
         .setCompletedAt(completedAt)
+        .setSteps(java.util.List.of())
         .build();
   }
 
@@ -95,6 +96,7 @@ public final class ResponseAssembler {
         .setCacheHit(false)
         .setLatencyMs(latency(question.getSubmittedAt(), completedAt))
         .setCompletedAt(completedAt)
+        .setSteps(java.util.List.of())
         .build();
   }
 

@@ -23,11 +23,17 @@ public final class TraceEvents {
 
   public static OrchestrationEvent step(String queryId, String tenantId, Step step, AgentType agent,
       Instant startedAt, long durationMs, ObjectNode detail) {
+    return numbered(queryId, tenantId, step.number(), step.stepName(), agent, startedAt, durationMs, detail);
+  }
+
+  /** A step numbered by its place in a multi-step plan ({@link PlanTrace}). */
+  public static OrchestrationEvent numbered(String queryId, String tenantId, int number, String name,
+      AgentType agent, Instant startedAt, long durationMs, ObjectNode detail) {
     return OrchestrationEvent.newBuilder()
         .setQueryId(queryId)
         .setTenantId(tenantId)
-        .setStepNumber(step.number())
-        .setStepName(step.stepName())
+        .setStepNumber(number)
+        .setStepName(name)
         .setAgent(agent)
         .setStartedAt(startedAt)
         .setDurationMs(Math.max(0, durationMs))

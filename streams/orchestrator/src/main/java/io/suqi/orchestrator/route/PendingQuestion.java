@@ -1,6 +1,7 @@
 package io.suqi.orchestrator.route;
 
 import io.suqi.orchestrator.classify.Classification;
+import io.suqi.orchestrator.plan.PlanProgress;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Intent;
 import io.suqi.schemas.Question;
@@ -15,9 +16,11 @@ import java.util.Optional;
  * @param userId the asking user, whose token quota the result is counted against; null if unknown
  * @param cacheKey where the answer is cached once it comes
  * @param debug whether the trace gets each step's full detail
+ * @param plan the steps of a multi-step plan and where each stands; null for a question sent to
+ *     one agent as a whole (then {@code agent} is that agent; in a plan, the first step's)
  */
 public record PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent,
-    Instant submittedAt, Instant routedAt, String userId, String cacheKey, boolean debug) {
+    Instant submittedAt, Instant routedAt, String userId, String cacheKey, boolean debug, PlanProgress plan) {
 
   public PendingQuestion {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -27,10 +30,32 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
     Objects.requireNonNull(routedAt, "routedAt");
   }
 
+  /** A question sent to one agent as a whole. */
+  public PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent, Instant submittedAt,
+      Instant routedAt, String userId, String cacheKey, boolean debug) {
+    this(tenantId, intent, confidence, agent, submittedAt, routedAt, userId, cacheKey, debug, null);
+  }
+
   public static PendingQuestion of(Question question, Classification classification, AgentType agent,
       Instant routedAt, Optional<String> userId, String cacheKey, boolean debug) {
     return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), agent,
         question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey, debug);
+  }
+
+  /** A multi-step plan, not cached (each step's data changes on its own). */
+  public static PendingQuestion planned(Question question, Classification classification, AgentType firstAgent,
+      Instant routedAt, Optional<String> userId, boolean debug, PlanProgress plan) {
+    return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), firstAgent,
+        question.getSubmittedAt(), routedAt, userId.orElse(null), null, debug, Objects.requireNonNull(plan, "plan"));
+  }
+
+  public boolean planned() {
+    return plan != null;
+  }
+
+  public PendingQuestion withPlan(PlanProgress progress) {
+    return new PendingQuestion(tenantId, intent, confidence, agent, submittedAt, routedAt, userId, cacheKey, debug,
+        Objects.requireNonNull(progress, "progress"));
   }
 
   public Optional<String> user() {
