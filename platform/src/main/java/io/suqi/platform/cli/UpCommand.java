@@ -1,9 +1,11 @@
 package io.suqi.platform.cli;
 
-import io.suqi.platform.runtime.RuntimeConfig;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.platform.runtime.Role;
+import io.suqi.platform.runtime.RuntimeConfig;
 import io.suqi.platform.runtime.RuntimeInfo;
 import io.suqi.platform.runtime.SuqiRuntime;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -71,10 +73,16 @@ final class UpCommand implements Callable<Integer> {
       description = "How long POST /v1/ask waits for an answer, e.g. 10s or 500ms (default: ${DEFAULT-VALUE}).")
   String askTimeout;
 
+  @Option(names = "--prices", paramLabel = "FILE",
+      description = "USD per 1,000 tokens per agent for the orchestration log's cost_usd, as a properties file "
+          + "(analytics = 0.002, …, default = 0.001); default: the built-in table.")
+  Path prices;
+
   @Override
   public Integer call() throws Exception {
     RuntimeConfig config = new RuntimeConfig(dataDir.dataDir, kafkaPort, kafkaControllerPort, postgresPort,
-        httpPort, connectPort, httpHost, roles, instanceId, Optional.ofNullable(kafka), Optional.ofNullable(postgres), demo, parseDuration(askTimeout));
+        httpPort, connectPort, httpHost, roles, instanceId, Optional.ofNullable(kafka), Optional.ofNullable(postgres), demo,
+        parseDuration(askTimeout), prices == null ? PriceTable.builtIn() : PriceTable.load(prices));
     long t0 = System.nanoTime();
     SuqiRuntime runtime = new SuqiRuntime(config, UpCommand::progress, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package io.suqi.platform.runtime;
 
+import io.suqi.orchestrator.cost.PriceTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -16,6 +17,7 @@ import java.util.Set;
  *     a restart, even after SIGKILL, takes its partitions back without waiting for a timeout
  * @param externalKafka bootstrap servers of an external Kafka; empty runs the embedded broker
  * @param externalPostgres JDBC URL of an external PostgreSQL; empty runs the embedded server
+ * @param prices USD per 1,000 tokens of each agent's work, for the orchestration log
  */
 public record RuntimeConfig(
     Path dataDir,
@@ -30,7 +32,8 @@ public record RuntimeConfig(
     Optional<String> externalKafka,
     Optional<String> externalPostgres,
     boolean demo,
-    Duration askTimeout) {
+    Duration askTimeout,
+    PriceTable prices) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -54,6 +57,7 @@ public record RuntimeConfig(
     if (instanceId == null || !instanceId.matches("[A-Za-z0-9._-]{1,100}")) {
       throw new IllegalArgumentException("--instance-id must be 1-100 letters, digits, '.', '_' or '-', got " + instanceId);
     }
+    java.util.Objects.requireNonNull(prices, "prices (PriceTable.builtIn() unless --prices names a file)");
     if (askTimeout.isNegative() || askTimeout.isZero()) {
       throw new IllegalArgumentException("--ask-timeout must be positive, got " + askTimeout);
     }
@@ -83,6 +87,14 @@ public record RuntimeConfig(
     } catch (java.net.UnknownHostException e) {
       return "suqi";
     }
+  }
+
+  /** With the built-in price table. */
+  public RuntimeConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int httpPort,
+      int connectPort, String httpHost, Set<Role> roles, String instanceId, Optional<String> externalKafka,
+      Optional<String> externalPostgres, boolean demo, Duration askTimeout) {
+    this(dataDir, kafkaPort, kafkaControllerPort, postgresPort, httpPort, connectPort, httpHost, roles, instanceId,
+        externalKafka, externalPostgres, demo, askTimeout, PriceTable.builtIn());
   }
 
   public static RuntimeConfig defaults(Path dataDir) {

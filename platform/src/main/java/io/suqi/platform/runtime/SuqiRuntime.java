@@ -184,7 +184,7 @@ public final class SuqiRuntime implements AutoCloseable {
     logWriter.start();
     track(logWriter::stop);
     Orchestrator orchestrator = new Orchestrator(new OrchestratorConfig(OrchestratorConfig.DEFAULT_APPLICATION_ID,
-        bootstrapServers, dataDirectory.streamsState(), DEPLOYED_AGENTS, 0.0, Optional.of(config.instanceId())));
+        bootstrapServers, dataDirectory.streamsState(), DEPLOYED_AGENTS, config.prices(), Optional.of(config.instanceId())));
     orchestrator.start();
     track(orchestrator::stop);
     orchestrator.awaitRunning(Duration.ofSeconds(60));

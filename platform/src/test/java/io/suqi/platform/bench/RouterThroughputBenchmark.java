@@ -84,7 +84,7 @@ class RouterThroughputBenchmark {
       String routerId = "bench-router-" + UUID.randomUUID();
       double router = run("router", questions, bootstrap, routerId, () -> {
         OrchestratorConfig config = new OrchestratorConfig(routerId, bootstrap,
-            dir.resolve("router-state"), EnumSet.allOf(AgentType.class), 0.0, java.util.Optional.empty())
+            dir.resolve("router-state"), EnumSet.allOf(AgentType.class), io.suqi.orchestrator.cost.PriceTable.free(), java.util.Optional.empty())
             .withGates(UNLIMITED).withCache(CacheSettings.DEFAULTS);
         Orchestrator orchestrator = new Orchestrator(config, classifier, Clock.systemUTC());
         orchestrator.start();

@@ -1,6 +1,7 @@
 package io.suqi.orchestrator;
 
 import io.suqi.orchestrator.cache.CacheSettings;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.orchestrator.plan.PlanSettings;
 import io.suqi.schemas.AgentType;
@@ -16,7 +17,7 @@ import java.util.Set;
  * @param bootstrapServers the Kafka cluster
  * @param stateDir where the pending-question store lives on disk
  * @param availableAgents the agents deployed; questions for the others are answered UNANSWERABLE
- * @param costPerToken USD per token an agent used, for the orchestration log
+ * @param prices USD per 1,000 tokens of each agent's work, for the orchestration log
  * @param groupInstanceId a stable id of this instance (Kafka static membership): a restarted
  *     instance takes its partitions back at once instead of after the session timeout
  * @param gates the default limits of tenants whose policy sets none
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param plans how long each step of a multi-step plan may take
  */
 public record OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
-    Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId,
+    Set<AgentType> availableAgents, PriceTable prices, Optional<String> groupInstanceId,
     GateSettings gates, CacheSettings cache, PlanSettings plans) {
 
   public static final String DEFAULT_APPLICATION_ID = "suqi-orchestrator";
@@ -38,9 +39,7 @@ public record OrchestratorConfig(String applicationId, String bootstrapServers, 
     if (availableAgents == null || availableAgents.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("availableAgents must be a set of agents without nulls (it may be empty)");
     }
-    if (!Double.isFinite(costPerToken) || costPerToken < 0) {
-      throw new IllegalArgumentException("costPerToken must be a finite number >= 0, was " + costPerToken);
-    }
+    Objects.requireNonNull(prices, "prices (use PriceTable.builtIn() or PriceTable.free())");
     availableAgents = Set.copyOf(availableAgents);
     Objects.requireNonNull(groupInstanceId, "groupInstanceId (use Optional.empty() for dynamic membership)");
     Objects.requireNonNull(gates, "gates (use GateSettings.DEFAULTS)");
@@ -50,35 +49,35 @@ public record OrchestratorConfig(String applicationId, String bootstrapServers, 
 
   /** Default gate limits, cache and plan step timeout. */
   public OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
-      Set<AgentType> availableAgents, double costPerToken, Optional<String> groupInstanceId) {
-    this(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken, groupInstanceId,
+      Set<AgentType> availableAgents, PriceTable prices, Optional<String> groupInstanceId) {
+    this(applicationId, bootstrapServers, stateDir, availableAgents, prices, groupInstanceId,
         GateSettings.DEFAULTS, CacheSettings.DEFAULTS, PlanSettings.DEFAULTS);
   }
 
   public OrchestratorConfig withGates(GateSettings gates) {
-    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
+    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, prices,
         groupInstanceId, gates, cache, plans);
   }
 
   public OrchestratorConfig withCache(CacheSettings cache) {
-    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
+    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, prices,
         groupInstanceId, gates, cache, plans);
   }
 
   public OrchestratorConfig withPlans(PlanSettings plans) {
-    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken,
+    return new OrchestratorConfig(applicationId, bootstrapServers, stateDir, availableAgents, prices,
         groupInstanceId, gates, cache, plans);
   }
 
   /** Dynamic group membership. */
   public OrchestratorConfig(String applicationId, String bootstrapServers, Path stateDir,
-      Set<AgentType> availableAgents, double costPerToken) {
-    this(applicationId, bootstrapServers, stateDir, availableAgents, costPerToken, Optional.empty());
+      Set<AgentType> availableAgents, PriceTable prices) {
+    this(applicationId, bootstrapServers, stateDir, availableAgents, prices, Optional.empty());
   }
 
-  /** The default application id and no token cost. */
+  /** The default application id, every step free. */
   public OrchestratorConfig(String bootstrapServers, Path stateDir, Set<AgentType> availableAgents) {
-    this(DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, availableAgents, 0.0);
+    this(DEFAULT_APPLICATION_ID, bootstrapServers, stateDir, availableAgents, PriceTable.free());
   }
 
   private static void requireText(String value, String name) {

@@ -56,9 +56,9 @@ public final class OrchestratorTopology {
         Topics.AGENT_RESULTS.name());
     Planner planner = new Planner(classifier, Router::agentFor);
     topology.addProcessor(CLASSIFY_AND_ROUTE, () -> new QuestionProcessor(classifier, planner, router, config.gates(),
-        config.cache(), config.plans(), config.costPerToken(), clock), QUESTIONS);
+        config.cache(), config.plans(), config.prices(), clock), QUESTIONS);
     topology.addProcessor(ASSEMBLE, () -> new ResultProcessor(router, config.gates(), config.cache(), config.plans(),
-        config.costPerToken(), clock), RESULTS);
+        config.prices(), clock), RESULTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
         Serdes.String(), new PendingQuestionSerde()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);

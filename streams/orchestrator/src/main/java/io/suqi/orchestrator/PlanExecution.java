@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.suqi.orchestrator.assemble.PlanAnswer;
 import io.suqi.orchestrator.classify.Classification;
+import io.suqi.orchestrator.cost.PriceTable;
+import io.suqi.orchestrator.cost.TokenRule;
 import io.suqi.orchestrator.gate.Asker;
 import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.log.AgentDetail;
@@ -58,17 +60,17 @@ final class PlanExecution {
 
   private final Router router;
   private final PlanSettings settings;
-  private final double costPerToken;
+  private final PriceTable prices;
   private final Clock clock;
   private final Outputs outputs;
   private final KeyValueStore<String, PendingQuestion> pending;
   private final Gates gates;
 
-  PlanExecution(Router router, PlanSettings settings, double costPerToken, Clock clock, Outputs outputs,
+  PlanExecution(Router router, PlanSettings settings, PriceTable prices, Clock clock, Outputs outputs,
       KeyValueStore<String, PendingQuestion> pending, Gates gates) {
     this.router = router;
     this.settings = settings;
-    this.costPerToken = costPerToken;
+    this.prices = prices;
     this.clock = clock;
     this.outputs = outputs;
     this.pending = pending;
@@ -101,9 +103,10 @@ final class PlanExecution {
       return;
     }
     Instant now = clock.instant();
-    gates.recordTokens(question.tenantId(), question.user(), result.getTokensUsed(), now);
-    StepProgress settled = step.get().answered(result, now);
-    settled(queryId, question, settled, result);
+    AgentResult metered = ResultProcessor.metered(result, TokenRule.of(step.get().step().question()));
+    gates.recordTokens(question.tenantId(), question.user(), metered.getTokensUsed(), now);
+    StepProgress settled = step.get().answered(metered, now);
+    settled(queryId, question, settled, metered);
     advance(queryId, question.withPlan(question.plan().with(settled)));
   }
 
@@ -216,13 +219,14 @@ final class PlanExecution {
     outputs.progress(progress(queryId, number, Step.RESPOND.stepName(), response.getAgent(), message, null, null, null,
         now));
     long tokens = steps.stream().mapToLong(StepProgress::tokensUsed).sum();
+    double cost = steps.stream().mapToDouble(step -> prices.cost(step.step().agent(), step.tokensUsed())).sum();
     outputs.log(TraceEvents.finalStep(TraceEvents.numbered(queryId, question.tenantId(), number,
             Step.RESPOND.stepName(), response.getAgent(), now, QuestionProcessor.millis(now, clock.instant()),
             TraceEvents.detail()
                 .put("status", name(response.getStatus()))
                 .put("steps", steps.size())
                 .put("rows", response.getAnswer().getRows().size())),
-        response, tokens, costPerToken));
+        response, tokens, cost));
   }
 
   private static String describe(Plan plan) {

@@ -7,6 +7,7 @@ import io.suqi.orchestrator.cache.CacheKey;
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.classify.IntentClassifier;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.gate.Asker;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.orchestrator.gate.Gates;
@@ -58,7 +59,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
   private final GateSettings gateSettings;
   private final CacheSettings cacheSettings;
   private final PlanSettings planSettings;
-  private final double costPerToken;
+  private final PriceTable prices;
   private final Clock clock;
   private Outputs outputs;
   private Gates gates;
@@ -68,14 +69,14 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
   private ProcessorContext<String, Object> context;
 
   QuestionProcessor(IntentClassifier classifier, Planner planner, Router router, GateSettings gateSettings,
-      CacheSettings cacheSettings, PlanSettings planSettings, double costPerToken, Clock clock) {
+      CacheSettings cacheSettings, PlanSettings planSettings, PriceTable prices, Clock clock) {
     this.classifier = classifier;
     this.planner = planner;
     this.router = router;
     this.gateSettings = gateSettings;
     this.cacheSettings = cacheSettings;
     this.planSettings = planSettings;
-    this.costPerToken = costPerToken;
+    this.prices = prices;
     this.clock = clock;
   }
 
@@ -86,7 +87,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
-    this.plans = new PlanExecution(router, planSettings, costPerToken, clock, outputs, pending, gates);
+    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending, gates);
     context.schedule(EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, at -> cache.evictExpired(clock.instant()));
   }
 
@@ -187,7 +188,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     detail.put("status", name(response.getStatus()));
     outputs.log(TraceEvents.finalStep(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.RESPOND,
         response.getAgent(), response.getCompletedAt(), millis(response.getCompletedAt(), clock.instant()), detail),
-        response, 0, costPerToken));
+        response, 0, 0.0));   // no agent was asked: nothing to meter
   }
 
   /** The question in the value, or why there is none. */

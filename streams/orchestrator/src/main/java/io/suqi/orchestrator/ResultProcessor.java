@@ -3,6 +3,8 @@ package io.suqi.orchestrator;
 import io.suqi.orchestrator.assemble.ResponseAssembler;
 import io.suqi.orchestrator.cache.AnswerCache;
 import io.suqi.orchestrator.cache.CacheSettings;
+import io.suqi.orchestrator.cost.PriceTable;
+import io.suqi.orchestrator.cost.TokenRule;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.log.AgentDetail;
@@ -45,7 +47,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
   private final GateSettings gateSettings;
   private final CacheSettings cacheSettings;
   private final PlanSettings planSettings;
-  private final double costPerToken;
+  private final PriceTable prices;
   private final Clock clock;
   private Outputs outputs;
   private Gates gates;
@@ -54,12 +56,12 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
   private KeyValueStore<String, PendingQuestion> pending;
 
   ResultProcessor(Router router, GateSettings gateSettings, CacheSettings cacheSettings, PlanSettings planSettings,
-      double costPerToken, Clock clock) {
+      PriceTable prices, Clock clock) {
     this.router = router;
     this.gateSettings = gateSettings;
     this.cacheSettings = cacheSettings;
     this.planSettings = planSettings;
-    this.costPerToken = costPerToken;
+    this.prices = prices;
     this.clock = clock;
   }
 
@@ -69,7 +71,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
-    this.plans = new PlanExecution(router, planSettings, costPerToken, clock, outputs, pending, gates);
+    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending, gates);
     Duration scan = planSettings.stepTimeout().compareTo(LONGEST_SCAN_INTERVAL) < 0 ? planSettings.stepTimeout()
         : LONGEST_SCAN_INTERVAL;
     context.schedule(scan, PunctuationType.WALL_CLOCK_TIME, at -> plans.expireOverdue());
@@ -97,6 +99,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
       plans.onResult(queryId, question, result);
       return;
     }
+    result = metered(result, question.questionTokens());
     outputs.log(TraceEvents.step(queryId, question.tenantId(), Step.AGENT, result.getAgent(),
         result.getCompletedAt().minusMillis(result.getDurationMs()), result.getDurationMs(), TraceEvents.detail()
             .put("status", result.getStatus().name().toLowerCase(Locale.ROOT))
@@ -119,7 +122,15 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
             TraceEvents.detail()
                 .put("status", response.getStatus().name().toLowerCase(Locale.ROOT))
                 .put("rows", response.getAnswer().getRows().size())),
-        response, result.getTokensUsed(), costPerToken));
+        response, result.getTokensUsed(), prices.cost(result.getAgent(), result.getTokensUsed())));
     pending.delete(queryId);
+  }
+
+  /** The result with its step's tokens ({@link TokenRule}): the agent's own count, or the rule's. */
+  static AgentResult metered(AgentResult result, long questionTokens) {
+    if (result.getTokensUsed() > 0) {
+      return result;
+    }
+    return AgentResult.newBuilder(result).setTokensUsed(questionTokens + TokenRule.ofAnswer(result.getAnswer())).build();
   }
 }

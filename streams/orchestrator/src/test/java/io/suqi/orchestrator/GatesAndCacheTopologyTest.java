@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.Classification;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentType;
@@ -58,7 +59,7 @@ class GatesAndCacheTopologyTest {
   @BeforeEach
   void startDriver() {
     OrchestratorConfig config = new OrchestratorConfig("gates-test", "unused:9092", stateDir,
-        EnumSet.allOf(AgentType.class), 0.0).withGates(DEFAULTS).withCache(new CacheSettings(Duration.ofHours(24)));
+        EnumSet.allOf(AgentType.class), PriceTable.free()).withGates(DEFAULTS).withCache(new CacheSettings(Duration.ofHours(24)));
     // Gates and cache do not depend on the classifier: every question is analytics here.
     fixture = new TopologyFixture(config, question -> new Classification(Intent.ANALYTICS, 0.9), clock, stateDir);
     questions = fixture.input(Topics.QUERIES);

@@ -3,6 +3,7 @@ package io.suqi.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.plan.PlanSettings;
 import io.suqi.orchestrator.route.PendingQuestion;
 import io.suqi.schemas.AgentResult;
@@ -58,7 +59,7 @@ class MultiStepPlanTopologyTest {
   void startDriver() {
     // ML is not deployed, for the step that cannot run.
     OrchestratorConfig config = new OrchestratorConfig("plans-test", "unused:9092", stateDir,
-        EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), 0.0)
+        EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), PriceTable.free())
         .withPlans(new PlanSettings(STEP_TIMEOUT));
     fixture = new TopologyFixture(config, TrainedIntentClassifier.shipped(), clock, stateDir);
     questions = fixture.input(Topics.QUERIES);

@@ -3,6 +3,7 @@ package io.suqi.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.schemas.AgentType;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -20,7 +21,7 @@ class OrchestratorConfigTest {
 
     // Then
     assertThat(config.applicationId()).isEqualTo("suqi-orchestrator");
-    assertThat(config.costPerToken()).isZero();
+    assertThat(config.prices()).isEqualTo(PriceTable.free());
     assertThat(config.availableAgents()).containsExactly(AgentType.ANALYTICS);
   }
 
@@ -39,7 +40,7 @@ class OrchestratorConfigTest {
 
   @Test
   void invalid_settings_are_refused_with_the_setting_named() {
-    assertThatThrownBy(() -> new OrchestratorConfig(" ", "k:9092", STATE, Set.of(), 0))
+    assertThatThrownBy(() -> new OrchestratorConfig(" ", "k:9092", STATE, Set.of(), PriceTable.free()))
         .hasMessageContaining("applicationId");
     assertThatThrownBy(() -> new OrchestratorConfig(null, STATE, Set.of()))
         .hasMessageContaining("bootstrapServers");
@@ -47,9 +48,7 @@ class OrchestratorConfigTest {
         .hasMessageContaining("stateDir");
     assertThatThrownBy(() -> new OrchestratorConfig("k:9092", STATE, null))
         .hasMessageContaining("availableAgents");
-    assertThatThrownBy(() -> new OrchestratorConfig("app", "k:9092", STATE, Set.of(), -1))
-        .hasMessageContaining("costPerToken");
-    assertThatThrownBy(() -> new OrchestratorConfig("app", "k:9092", STATE, Set.of(), Double.NaN))
-        .hasMessageContaining("costPerToken");
+    assertThatThrownBy(() -> new OrchestratorConfig("app", "k:9092", STATE, Set.of(), null))
+        .hasMessageContaining("prices");
   }
 }

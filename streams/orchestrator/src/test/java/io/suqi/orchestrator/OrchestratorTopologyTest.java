@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.route.PendingQuestion;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -62,7 +64,8 @@ class OrchestratorTopologyTest {
   void startDriver() {
     // ML is left undeployed on purpose, for the unavailable-agent case.
     OrchestratorConfig config = new OrchestratorConfig("test-orchestrator", "unused:9092", stateDir,
-        EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), 0.00001);
+        EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY),
+        new PriceTable(Map.of(AgentType.ANALYTICS, 0.01), 0.5));
     fixture = new TopologyFixture(config, TrainedIntentClassifier.shipped(), clock, stateDir);
     driver = fixture.driver;
     questions = input(Topics.QUERIES);
@@ -102,7 +105,7 @@ class OrchestratorTopologyTest {
     assertThat(pendingStore().get("q1")).isEqualTo(new PendingQuestion(TENANT, Intent.ANALYTICS,
         task.getConfidence(), AgentType.ANALYTICS, SUBMITTED, clock.instant(), null,
         io.suqi.orchestrator.cache.CacheKey.of(TENANT, AgentType.ANALYTICS, 7,
-            "What were the top 5 stores by revenue last week?"), false));
+            "What were the top 5 stores by revenue last week?"), false, null, 12));   // 48 bytes: 12 tokens
     assertThat(responses.isEmpty()).isTrue();
     assertThat(steps.readValuesToList()).extracting(ResponseStep::getStepName).containsExactly("classify", "route");
   }
@@ -252,6 +255,24 @@ class OrchestratorTopologyTest {
     assertThat(outcome.getTokensUsed()).isEqualTo(400);
     assertThat(outcome.getCostUsd()).isCloseTo(0.004, offset(1e-12));
     assertThat(outcome.getCacheHit()).isFalse();
+  }
+
+  @Test
+  void a_step_whose_agent_counts_no_tokens_is_metered_by_the_token_rule_and_priced_for_its_agent() {
+    // Given
+    ask("q1", "Top stores by revenue");
+
+    // When the agent reports no tokens of its own (it runs no language model)
+    results.pipeInput("q1", result("q1", ResultStatus.OK, 800, 0));
+
+    // Then one token per 4 UTF-8 bytes of each text, rounded up: the question (21 bytes: 6), the
+    // answer's text (14: 4), its SQL (45: 12) and its four cells (7, 7, 7 and 6 bytes: 2 each)
+    List<OrchestrationEvent> events = log.readValuesToList();
+    assertThat(events.get(4).getDetail()).contains("\"tokens_used\":30");
+    QueryOutcome outcome = events.get(5).getOutcome();
+    assertThat(outcome.getTokensUsed()).isEqualTo(30);
+    // And priced at the analytics agent's 0.01 USD per 1,000 tokens, not the default's 0.5
+    assertThat(outcome.getCostUsd()).isCloseTo(0.0003, offset(1e-12));
   }
 
   @Test

@@ -44,17 +44,17 @@ public final class TraceEvents {
 
   /** The last step of a question, carrying the row of scout.ai_orchestration_log. */
   public static OrchestrationEvent finalStep(OrchestrationEvent step, Response response, long tokensUsed,
-      double costPerToken) {
-    return OrchestrationEvent.newBuilder(step).setOutcome(outcome(response, tokensUsed, costPerToken)).build();
+      double costUsd) {
+    return OrchestrationEvent.newBuilder(step).setOutcome(outcome(response, tokensUsed, costUsd)).build();
   }
 
-  static QueryOutcome outcome(Response response, long tokensUsed, double costPerToken) {
+  static QueryOutcome outcome(Response response, long tokensUsed, double costUsd) {
     return QueryOutcome.newBuilder()
         .setIntent(response.getIntent())
         .setStatus(response.getStatus().name().toLowerCase(Locale.ROOT))
         .setResponseTimeMs(response.getLatencyMs())
         .setTokensUsed(tokensUsed)
-        .setCostUsd(tokensUsed * costPerToken)
+        .setCostUsd(costUsd)
         .setCacheHit(response.getCacheHit())
         .build();
   }

@@ -1,6 +1,7 @@
 package io.suqi.orchestrator.route;
 
 import io.suqi.orchestrator.classify.Classification;
+import io.suqi.orchestrator.cost.TokenRule;
 import io.suqi.orchestrator.plan.PlanProgress;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Intent;
@@ -18,9 +19,12 @@ import java.util.Optional;
  * @param debug whether the trace gets each step's full detail
  * @param plan the steps of a multi-step plan and where each stands; null for a question sent to
  *     one agent as a whole (then {@code agent} is that agent; in a plan, the first step's)
+ * @param questionTokens the question's tokens ({@link TokenRule}), for its one agent's step; 0 in a plan,
+ *     whose steps count their own
  */
 public record PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent,
-    Instant submittedAt, Instant routedAt, String userId, String cacheKey, boolean debug, PlanProgress plan) {
+    Instant submittedAt, Instant routedAt, String userId, String cacheKey, boolean debug, PlanProgress plan,
+    long questionTokens) {
 
   public PendingQuestion {
     Objects.requireNonNull(tenantId, "tenantId");
@@ -33,20 +37,21 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
   /** A question sent to one agent as a whole. */
   public PendingQuestion(String tenantId, Intent intent, double confidence, AgentType agent, Instant submittedAt,
       Instant routedAt, String userId, String cacheKey, boolean debug) {
-    this(tenantId, intent, confidence, agent, submittedAt, routedAt, userId, cacheKey, debug, null);
+    this(tenantId, intent, confidence, agent, submittedAt, routedAt, userId, cacheKey, debug, null, 0);
   }
 
   public static PendingQuestion of(Question question, Classification classification, AgentType agent,
       Instant routedAt, Optional<String> userId, String cacheKey, boolean debug) {
     return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), agent,
-        question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey, debug);
+        question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey, debug, null,
+        TokenRule.of(question.getQuestion()));
   }
 
   /** A multi-step plan, not cached (each step's data changes on its own). */
   public static PendingQuestion planned(Question question, Classification classification, AgentType firstAgent,
       Instant routedAt, Optional<String> userId, boolean debug, PlanProgress plan) {
     return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), firstAgent,
-        question.getSubmittedAt(), routedAt, userId.orElse(null), null, debug, Objects.requireNonNull(plan, "plan"));
+        question.getSubmittedAt(), routedAt, userId.orElse(null), null, debug, Objects.requireNonNull(plan, "plan"), 0);
   }
 
   public boolean planned() {
@@ -55,7 +60,7 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
 
   public PendingQuestion withPlan(PlanProgress progress) {
     return new PendingQuestion(tenantId, intent, confidence, agent, submittedAt, routedAt, userId, cacheKey, debug,
-        Objects.requireNonNull(progress, "progress"));
+        Objects.requireNonNull(progress, "progress"), questionTokens);
   }
 
   public Optional<String> user() {
