@@ -84,7 +84,9 @@ public final class MedallionJob {
     SingleOutputStreamOperator<SilverTransaction> silver = accepted.keyBy(TxnChange::txnId)
         .process(new TxnMerger(settings.txnRetention())).name("txn-merger").uid("txn-merger");
     silver.sinkTo(sinks.silverTransactions()).name("silver.transactions").uid("silver-transactions-sink");
-    silver.sinkTo(sinks.silverItems()).name("silver.transaction_items").uid("silver-items-sink");
+    // The lines by version change: only a version that replaces another can have lines to delete.
+    silver.getSideOutput(TxnMerger.CHANGES).sinkTo(sinks.silverItems()).name("silver.transaction_items")
+        .uid("silver-items-sink");
 
     DataStream<QuarantinedRecord> quarantine = accepted.getSideOutput(QualityOutputs.QUARANTINE)
         .union(silver.getSideOutput(QualityOutputs.QUARANTINE));

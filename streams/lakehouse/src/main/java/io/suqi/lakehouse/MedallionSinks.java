@@ -5,6 +5,7 @@ import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesGrain;
 import io.suqi.lakehouse.quality.QualityResult;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
+import io.suqi.lakehouse.silver.SilverChange;
 import io.suqi.lakehouse.silver.SilverTransaction;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +16,12 @@ import org.apache.flink.api.connector.sink2.Sink;
  * tests pass collecting sinks.
  *
  * @param silverTransactions receives each version for silver.transactions
- * @param silverItems receives each version for silver.transaction_items
+ * @param silverItems receives each version, with the one before it, for silver.transaction_items
  * @param gold one sink per grain, receiving absolute totals (zero transactions means: no row)
  */
 public record MedallionSinks(Sink<RawEvent> bronze, Sink<QuarantinedRecord> quarantineTable,
     Sink<QuarantinedRecord> quarantineTopic, Sink<QualityResult> qualityResults,
-    Sink<SilverTransaction> silverTransactions, Sink<SilverTransaction> silverItems,
+    Sink<SilverTransaction> silverTransactions, Sink<SilverChange> silverItems,
     Map<SalesGrain, Sink<SalesCell>> gold) {
 
   public MedallionSinks {

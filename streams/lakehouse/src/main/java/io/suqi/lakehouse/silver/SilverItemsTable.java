@@ -8,7 +8,7 @@ import java.util.List;
  * silver.transaction_items: exactly the lines of each transaction's current version. Lines no
  * longer present are deleted, the others upserted; a deleted transaction has no lines.
  */
-public final class SilverItemsTable implements BulkTable<SilverTransaction> {
+public final class SilverItemsTable implements BulkTable<SilverChange> {
 
   private static final long serialVersionUID = 1L;
   private static final String COLUMNS = "txn_id, line_no, product_id, quantity, unit_price, discount, category";
@@ -25,22 +25,27 @@ public final class SilverItemsTable implements BulkTable<SilverTransaction> {
   }
 
   @Override
-  public Object key(SilverTransaction txn) {
-    return txn.txnId();
+  public Object key(SilverChange change) {
+    return change.txnId();
   }
 
   @Override
-  public void write(SilverTransaction txn, CopyRows rows) {
+  public void write(SilverChange change, CopyRows rows) {
+    SilverTransaction txn = change.current();
     for (TxnLine line : txn.lines()) {
       rows.text(txn.txnId()).number(line.lineNo()).number(line.productId()).number(line.quantity())
           .decimal(line.unitPrice()).decimal(line.discount()).text(line.category()).end();
     }
   }
 
-  /** Any version may drop lines of an earlier one: every transaction of the batch is checked. */
+  /**
+   * Only a version that replaces another may drop lines (a transaction's first version has none
+   * to drop; when it is replayed after a restore, so is every later version). Most versions are
+   * first versions, so most batches delete nothing.
+   */
   @Override
-  public String removedKey(SilverTransaction txn) {
-    return txn.txnId();
+  public String removedKey(SilverChange change) {
+    return change.previous() == null ? null : change.txnId();
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.suqi.lakehouse.PostgresConnection;
 import io.suqi.lakehouse.bronze.InputSource;
 import io.suqi.lakehouse.bronze.RawEvent;
 import io.suqi.lakehouse.bronze.RawEventsTable;
+import io.suqi.lakehouse.silver.SilverChange;
 import io.suqi.lakehouse.silver.SilverItemsTable;
 import io.suqi.lakehouse.silver.SilverTransaction;
 import io.suqi.lakehouse.silver.SilverTransactionsTable;
@@ -18,7 +19,10 @@ import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +33,7 @@ class BulkWriterTest {
 
   private static final Instant AT = Instant.parse("2026-10-05T10:15:30.123Z");
   private static LakehouseDatabase database;
+  private final Map<String, SilverTransaction> lastVersions = new HashMap<>();
 
   @BeforeAll
   static void start() {
@@ -62,6 +67,30 @@ class BulkWriterTest {
     assertThat(database.rows("SELECT value FROM bronze.raw_events WHERE kafka_offset = 0").get(0)).isEqualTo(awkward);
     assertThat(database.rows("SELECT value FROM bronze.raw_events WHERE kafka_offset = 1")).containsExactly("nul\uFFFDinside");
     assertThat(database.rows("SELECT ingested_at = '2026-10-05T10:15:30.123Z' FROM bronze.raw_events")).containsOnly("t");
+  }
+
+  @Test
+  void timestampsArriveAsTheSameInstants() throws Exception {
+    // Given instants with and without fractions, at the edges of days and of four-digit years
+    List<Instant> instants = List.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("1999-12-31T23:59:59.999999Z"),
+        Instant.parse("2024-02-29T12:00:00.5Z"), Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("0999-12-31T23:59:59Z"),
+        Instant.parse("9999-12-31T23:59:59.000001Z"), Instant.EPOCH);
+    List<RawEvent> events = new ArrayList<>();
+    for (int i = 0; i < instants.size(); i++) {
+      events.add(new RawEvent(InputSource.POS, "retail.pos.transactions", 0, i, "k", "{}", instants.get(i)));
+    }
+
+    // When written
+    BulkWrites.writeTwice(connection(), new RawEventsTable(), events);
+
+    // Then Postgres holds each instant exactly (to its microseconds)
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < instants.size(); i++) {
+      Instant at = instants.get(i);
+      expected.add(i + "|" + (at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000));
+    }
+    assertThat(database.rows("SELECT kafka_offset, (extract(epoch FROM ingested_at) * 1000000)::bigint "
+        + "FROM bronze.raw_events ORDER BY 1")).containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -125,9 +154,15 @@ class BulkWriterTest {
     }
   }
 
-  private static void writeTwice(List<SilverTransaction> batch) throws Exception {
+  /** Versions in order, each after the one before of its transaction, as silver hands them on. */
+  private void writeTwice(List<SilverTransaction> batch) throws Exception {
+    List<SilverChange> changes = new ArrayList<>();
+    for (SilverTransaction version : batch) {
+      SilverTransaction previous = lastVersions.put(version.txnId(), version);
+      changes.add(new SilverChange(previous, version, previous == null ? 1 : 2));
+    }
     BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), batch);
-    BulkWrites.writeTwice(connection(), new SilverItemsTable(), batch);
+    BulkWrites.writeTwice(connection(), new SilverItemsTable(), changes);
   }
 
   private static RawEvent raw(long offset, String key, String value) {
