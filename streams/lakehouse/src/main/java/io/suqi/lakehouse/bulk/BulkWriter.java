@@ -2,52 +2,48 @@ package io.suqi.lakehouse.bulk;
 
 import io.suqi.lakehouse.PostgresConnection;
 import java.io.IOException;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Collects a batch (the latest element per key) and writes it with one COPY and the table's merge
- * statements in one transaction. Runs in the task's thread, timers included, so it needs no locks.
+ * Collects a batch (the latest element per key) in the task's thread and hands it to a thread of
+ * its own, which encodes and writes it while the task goes on: the rows' encoding and the wait for
+ * Postgres leave the operator's thread, which on a two-core machine is the pipeline's bottleneck.
+ * One batch is in flight at a time, so batches apply in order and a slow database slows the task
+ * (backpressure) instead of filling memory. {@link #flush} — at every checkpoint — returns only
+ * once everything handed on is committed; a failed batch fails the next call.
  */
 final class BulkWriter<T> implements SinkWriter<T> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BulkWriter.class);
-
-  private final PostgresConnection database;
   private final BulkTable<T> table;
   private final BulkSettings settings;
   private final ProcessingTimeService time;
-  private final String stage;
-  private final String copy;
-  private final List<String> merge;
-  private final Map<Object, T> keyed = new LinkedHashMap<>();
-  private final List<T> unkeyed = new ArrayList<>();
-  private final CopyRows rows = new CopyRows();
-  private Connection connection;
+  private final StagedBatchWriter<T> writer;
+  private final ExecutorService writing;
+  private Map<Object, T> keyed = new LinkedHashMap<>();
+  private List<T> unkeyed = new ArrayList<>();
+  private Future<?> inFlight;
   private boolean flushScheduled;
   private boolean closed;
 
   BulkWriter(PostgresConnection database, BulkTable<T> table, BulkSettings settings, ProcessingTimeService time) {
-    this.database = database;
     this.table = table;
     this.settings = settings;
     this.time = time;
-    this.stage = "bulk_" + table.name();
-    this.copy = "COPY " + stage + " FROM STDIN";
-    this.merge = table.merge().stream().map(sql -> sql.replace("{stage}", stage)).toList();
+    this.writer = new StagedBatchWriter<>(database, table, settings.maxRetries());
+    this.writing = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "bulk-writer-" + table.name());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @Override
@@ -59,13 +55,13 @@ final class BulkWriter<T> implements SinkWriter<T> {
       keyed.put(key, element);
     }
     if (size() >= settings.batchSize()) {
-      writeBatch();
+      handOn();
     } else if (!flushScheduled) {
       flushScheduled = true;
       time.registerTimer(time.getCurrentProcessingTime() + settings.flushInterval().toMillis(), at -> {
         flushScheduled = false;
         if (!closed) {
-          writeBatch();
+          handOn();
         }
       });
     }
@@ -73,126 +69,53 @@ final class BulkWriter<T> implements SinkWriter<T> {
 
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
-    writeBatch();
+    handOn();
+    awaitInFlight();
   }
 
   private int size() {
     return keyed.size() + unkeyed.size();
   }
 
-  private void writeBatch() throws IOException, InterruptedException {
+  /** Hands the batch to the writing thread, once the one before is written. */
+  private void handOn() throws IOException, InterruptedException {
     if (size() == 0) {
       return;
     }
-    rows.clear();
-    List<String> removed = new ArrayList<>();
-    for (T element : unkeyed) {
-      add(element, removed);
-    }
-    for (T element : keyed.values()) {
-      add(element, removed);
-    }
-    byte[] text = rows.bytes();
-    for (int attempt = 0; ; attempt++) {
-      try {
-        write(text, removed);
-        break;
-      } catch (SQLException e) {
-        discardConnection();
-        if (attempt >= settings.maxRetries()) {
-          throw new IOException("could not write " + size() + " elements to " + table.name() + " after "
-              + (attempt + 1) + " attempts (is Postgres up? the job restarts from its last checkpoint): "
-              + e.getMessage(), e);
-        }
-        LOG.warn("writing {} elements to {} failed (attempt {} of {}), retrying: {}", size(), table.name(),
-            attempt + 1, settings.maxRetries() + 1, e.getMessage());
-        Thread.sleep(1_000L * (attempt + 1));
-      }
-    }
-    keyed.clear();
-    unkeyed.clear();
+    awaitInFlight();
+    List<T> batch = new ArrayList<>(size());
+    batch.addAll(unkeyed);
+    batch.addAll(keyed.values());
+    keyed = new LinkedHashMap<>();
+    unkeyed = new ArrayList<>();
+    inFlight = writing.submit(() -> {
+      writer.write(batch);
+      return null;
+    });
   }
 
-  private void add(T element, List<String> removed) {
-    table.write(element, rows);
-    String key = table.removedKey(element);
-    if (key != null) {
-      removed.add(key);
+  private void awaitInFlight() throws IOException, InterruptedException {
+    if (inFlight == null) {
+      return;
     }
-  }
-
-  private void write(byte[] text, List<String> removed) throws SQLException {
-    Connection sql = connection();
     try {
-      if (text.length > 0) {
-        CopyIn in = sql.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
-        try {
-          in.writeToCopy(text, 0, text.length);
-          in.endCopy();
-        } finally {
-          if (in.isActive()) {
-            in.cancelCopy();
-          }
-        }
+      inFlight.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
       }
-      Array keys = removed.isEmpty() ? null : sql.createArrayOf("text", removed.toArray());
-      for (String statement : merge) {
-        boolean takesKeys = statement.indexOf('?') >= 0;
-        if (takesKeys && keys == null) {
-          continue;
-        }
-        try (PreparedStatement prepared = sql.prepareStatement(statement)) {
-          if (takesKeys) {
-            prepared.setArray(1, keys);
-          }
-          prepared.executeUpdate();
-        }
-      }
-      sql.commit();
-    } catch (SQLException e) {
-      try {
-        sql.rollback();
-      } catch (SQLException ignored) {
-        // the connection is discarded anyway
-      }
-      throw e;
-    }
-  }
-
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      Connection opened = database.open();
-      try {
-        opened.setAutoCommit(false);
-        try (Statement statement = opened.createStatement()) {
-          // Emptied at every commit, so each batch starts from an empty stage.
-          statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " (" + table.stagingColumns()
-              + ") ON COMMIT DELETE ROWS");
-        }
-        opened.commit();
-      } catch (SQLException e) {
-        opened.close();
-        throw e;
-      }
-      connection = opened;
-    }
-    return connection;
-  }
-
-  private void discardConnection() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // already broken
-      }
-      connection = null;
+      throw new IOException("writing to " + table.name() + " failed: " + cause, cause);
+    } finally {
+      inFlight = null;
     }
   }
 
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     closed = true;
-    discardConnection();
+    writing.shutdownNow();
+    writing.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    writer.close();
   }
 }

@@ -11,8 +11,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * Adds up the gold deltas of one interval per gold row before they are shuffled to the
  * {@link SalesAggregator}: a busy store-day receives one delta per interval instead of one per
- * sale. Deltas add up (revenue, units and transactions are sums), so the totals are the same; a
- * combined delta of zero (a sale and its refund) changes nothing and is dropped.
+ * sale. Deltas add up (revenue, units and transactions are sums), so the totals are the same.
+ *
+ * <p>A combined delta of zero (a sale and its refund) is handed on all the same: after a restore,
+ * the row may hold a total written after the checkpoint (the sale alone), and only the aggregate's
+ * next emission for that row (here: zero transactions, so the row is deleted) corrects it.
  */
 public final class SalesDeltaCombiner extends IntervalCombiner<SalesCell, SalesCell> {
 
@@ -45,9 +48,7 @@ public final class SalesDeltaCombiner extends IntervalCombiner<SalesCell, SalesC
       return;
     }
     for (SalesCell delta : combined.values()) {
-      if (!delta.isZero()) {
-        output.collect(new StreamRecord<>(delta));
-      }
+      output.collect(new StreamRecord<>(delta));
     }
     combined.clear();
   }
