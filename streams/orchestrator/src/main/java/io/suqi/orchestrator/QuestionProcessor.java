@@ -34,6 +34,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -104,13 +106,21 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     boolean debug = question.getDebug() || Gates.debug(policy);
     Classification classification = classify(question, debug);
 
+    // Only a question with clause boundaries is classified again, clause by clause.
+    Optional<Plan> plan = planner.multiStep(question.getQuestion());
+    Route route = router.route(classification.intent());
     Instant gateStart = clock.instant();
-    Verdict verdict = gates.admit(question, policy, gateStart);
+    Verdict verdict = gates.admit(question, policy, askedAgents(plan, route), gateStart);
     Instant gated = clock.instant();
     ObjectNode gateDetail = TraceEvents.detail().put("verdict", verdict instanceof Verdict.Admitted ? "admitted" : "rejected");
     if (verdict instanceof Verdict.Rejected rejected) {
       gateDetail.put("reason", name(rejected.reason())).put("message", rejected.message());
+    } else {
+      // Who was let in, from where: the audit trail the security agent answers from.
+      Asker admitted = ((Verdict.Admitted) verdict).asker();
+      gateDetail.put("user", admitted.userId().orElse(null)).put("role", name(admitted.role()));
     }
+    gateDetail.put("platform", question.getPlatform());
     outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.GATE, null, gateStart,
         millis(gateStart, gated), gateDetail));
     if (verdict instanceof Verdict.Rejected rejected) {
@@ -120,13 +130,10 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     }
     Asker asker = ((Verdict.Admitted) verdict).asker();
 
-    // Only a question with clause boundaries is classified again, clause by clause.
-    Optional<Plan> plan = planner.multiStep(question.getQuestion());
     if (plan.isPresent()) {
       plans.start(question, classification, plan.get(), asker, debug);
       return;
     }
-    Route route = router.route(classification.intent());
     if (route instanceof Route.ToAgent toAgent) {
       answerFromCacheOrAgent(question, classification, toAgent.agent(), asker, debug);
     } else if (route instanceof Route.AgentNotDeployed notDeployed) {
@@ -242,5 +249,13 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
 
   private static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The agents a question would ask: its plan's, or its route's one. */
+  private static Set<AgentType> askedAgents(Optional<Plan> plan, Route route) {
+    if (plan.isPresent()) {
+      return plan.get().steps().stream().map(step -> step.agent()).collect(Collectors.toUnmodifiableSet());
+    }
+    return route instanceof Route.ToAgent toAgent ? Set.of(toAgent.agent()) : Set.of();
   }
 }

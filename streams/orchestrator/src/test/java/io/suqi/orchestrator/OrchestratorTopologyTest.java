@@ -243,7 +243,7 @@ class OrchestratorTopologyTest {
         .containsExactly("classify", "gate", "cache", "route", "agent", "respond");
     assertThat(events).allSatisfy(e -> assertThat(e.getQueryId()).isEqualTo("q1"));
     assertThat(events.get(0).getDetail()).startsWith("{\"intent\":\"analytics\",\"confidence\":");
-    assertThat(events.get(1).getDetail()).isEqualTo("{\"verdict\":\"admitted\"}");
+    assertThat(events.get(1).getDetail()).isEqualTo("{\"verdict\":\"admitted\",\"user\":null,\"role\":\"user\",\"platform\":\"chat\"}");
     assertThat(events.get(2).getDetail()).isEqualTo("{\"hit\":false}");
     assertThat(events.get(4).getDurationMs()).isEqualTo(800);
     assertThat(events.get(4).getAgent()).isEqualTo(AgentType.ANALYTICS);

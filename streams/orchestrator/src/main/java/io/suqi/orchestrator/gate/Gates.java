@@ -1,21 +1,25 @@
 package io.suqi.orchestrator.gate;
 
+import io.suqi.schemas.AgentType;
 import io.suqi.schemas.ApiKey;
 import io.suqi.schemas.Question;
 import io.suqi.schemas.TenantPolicy;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The gates a question passes before any agent is asked, in order: key (who asks), platform
- * (from where), throttle (how often), token quota (how much). The first that says no decides.
+ * The gates a question passes before any agent is asked, in order: key (who asks), role (the
+ * security agent answers admins only), platform (from where), token quota (how much), throttle (how
+ * often). The first that says no decides.
  */
 public final class Gates {
 
   private final GateSettings defaults;
   private final KeyGate keys;
+  private final RoleGate roles = new RoleGate();
   private final PlatformGate platforms = new PlatformGate();
   private final Throttle throttle;
   private final TokenQuota quota;
@@ -45,13 +49,18 @@ public final class Gates {
   /**
    * @param policy the policy of the question's tenant ({@link #policyOf}); the key gate admits a
    *     question only as its own tenant, so it is the asker's policy too
+   * @param agents the agents the question would ask
    */
-  public Verdict admit(Question question, TenantPolicy policy, Instant now) {
+  public Verdict admit(Question question, TenantPolicy policy, Set<AgentType> agents, Instant now) {
     Verdict verdict = keys.check(question);
     if (!(verdict instanceof Verdict.Admitted admitted)) {
       return verdict;
     }
     Asker asker = admitted.asker();
+    verdict = roles.check(asker, agents);
+    if (verdict instanceof Verdict.Rejected) {
+      return verdict;
+    }
     verdict = platforms.check(asker, question.getPlatform(), policy);
     if (verdict instanceof Verdict.Rejected) {
       return verdict;
