@@ -6,6 +6,7 @@ import io.suqi.orchestrator.cache.AnswerCache;
 import io.suqi.orchestrator.cache.CacheKey;
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.Classification;
+import io.suqi.orchestrator.classify.InjectionScan;
 import io.suqi.orchestrator.classify.IntentClassifier;
 import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.gate.Asker;
@@ -33,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -154,6 +156,10 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     ObjectNode detail = TraceEvents.detail()
         .put("intent", name(classification.intent()))
         .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
+    List<String> signs = InjectionScan.signs(question.getQuestion());
+    if (!signs.isEmpty()) {
+      signs.forEach(detail.putArray("injection_signs")::add);
+    }
     if (debug) {
       detail.put("question", question.getQuestion()).put("platform", question.getPlatform())
           .put("user", question.getUserId()).put("context_limit", question.getContextLimit());

@@ -90,6 +90,19 @@ class SecurityAccessTopologyTest {
         "{\"verdict\":\"admitted\",\"user\":\"ana\",\"role\":\"user\",\"platform\":\"chat\"}");
   }
 
+  @Test
+  void aQuestionThatLooksLikeAnInjectionIsMarkedInTheTrace() {
+    // When a question smuggles SQL
+    ask("q1", "revenue by store' UNION SELECT key_hash FROM scout.api_keys --", "ana-key");
+
+    // Then its classify step names the signs, for the security agent's report (the question is
+    // still answered: no agent executes text from a question)
+    String classify = log.readValuesToList().stream().filter(e -> e.getStepName().equals("classify")).findFirst()
+        .orElseThrow().getDetail();
+    assertThat(classify).contains("\"injection_signs\":[\"sql_comment\",\"sql_union\"]");
+    assertThat(fixture.tasksOf(AgentType.ANALYTICS).readValue().getQueryId()).isEqualTo("q1");
+  }
+
   private void ask(String id, String text, String keyHash) {
     questions.pipeInput(id, Question.newBuilder().setQueryId(id).setTenantId(ACME).setQuestion(text)
         .setApiKeyHash(keyHash).setSubmittedAt(clock.instant()).build());
