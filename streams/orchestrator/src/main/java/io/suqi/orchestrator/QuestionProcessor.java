@@ -115,12 +115,13 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     Verdict verdict = gates.admit(question, policy, askedAgents(plan, route), gateStart);
     Instant gated = clock.instant();
     ObjectNode gateDetail = TraceEvents.detail().put("verdict", verdict instanceof Verdict.Admitted ? "admitted" : "rejected");
+    // Who was let in or turned away, from where: the audit trail the security agent answers from.
+    Asker asker = verdict instanceof Verdict.Admitted admitted ? admitted.asker() : ((Verdict.Rejected) verdict).asker();
     if (verdict instanceof Verdict.Rejected rejected) {
       gateDetail.put("reason", name(rejected.reason())).put("message", rejected.message());
-    } else {
-      // Who was let in, from where: the audit trail the security agent answers from.
-      Asker admitted = ((Verdict.Admitted) verdict).asker();
-      gateDetail.put("user", admitted.userId().orElse(null)).put("role", name(admitted.role()));
+    }
+    if (asker != null) {
+      gateDetail.put("user", asker.userId().orElse(null)).put("role", name(asker.role()));
     }
     gateDetail.put("platform", question.getPlatform());
     outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.GATE, null, gateStart,
@@ -130,7 +131,6 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
           rejected.message(), rejected.retryAfterMs(), gated), TraceEvents.detail().put("reason", name(rejected.reason())));
       return;
     }
-    Asker asker = ((Verdict.Admitted) verdict).asker();
 
     if (plan.isPresent()) {
       plans.start(question, classification, plan.get(), asker, debug);

@@ -71,6 +71,11 @@ class SecurityAccessTopologyTest {
     assertThat(response.getRejection().getReason()).isEqualTo(RejectionReason.FORBIDDEN);
     assertThat(response.getAnswer().getText()).contains("Only an admin key may ask the security agent", "--admin");
     assertThat(fixture.tasksOf(AgentType.SECURITY).isEmpty()).isTrue();
+    // And the gate's trace says who was turned away, and why
+    String gate = log.readValuesToList().stream().filter(e -> e.getStepName().equals("gate")).findFirst()
+        .orElseThrow().getDetail();
+    assertThat(gate).contains("\"verdict\":\"rejected\"", "\"reason\":\"forbidden\"", "\"user\":\"ana\"",
+        "\"role\":\"user\"");
   }
 
   @Test

@@ -58,20 +58,21 @@ public final class Gates {
     }
     Asker asker = admitted.asker();
     verdict = roles.check(asker, agents);
-    if (verdict instanceof Verdict.Rejected) {
-      return verdict;
+    if (verdict instanceof Verdict.Rejected rejected) {
+      return rejected.of(asker);
     }
     verdict = platforms.check(asker, question.getPlatform(), policy);
-    if (verdict instanceof Verdict.Rejected) {
-      return verdict;
+    if (verdict instanceof Verdict.Rejected rejected) {
+      return rejected.of(asker);
     }
     Limits limits = Limits.of(policy, defaults);
     // Quota before throttle: a question the quota turns away must not use up a throttle token.
     verdict = quota.check(asker, limits, now.toEpochMilli());
-    if (verdict instanceof Verdict.Rejected) {
-      return verdict;
+    if (verdict instanceof Verdict.Rejected rejected) {
+      return rejected.of(asker);
     }
-    return throttle.take(asker, limits, now.toEpochMilli());
+    verdict = throttle.take(asker, limits, now.toEpochMilli());
+    return verdict instanceof Verdict.Rejected rejected ? rejected.of(asker) : verdict;
   }
 
   /** Counts an agent's tokens against the day's quotas of the tenant and the user. */

@@ -18,11 +18,20 @@ public sealed interface Verdict {
    *
    * @param message what the asker reads: why, and what to do
    * @param retryAfterMs when asking again can succeed; 0 when it cannot
+   * @param asker who was turned away, once the key gate knew; null when the key gate itself said no
    */
-  record Rejected(RejectionReason reason, String message, long retryAfterMs) implements Verdict {
+  record Rejected(RejectionReason reason, String message, long retryAfterMs, Asker asker) implements Verdict {
     public Rejected {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(message, "message");
+    }
+
+    public Rejected(RejectionReason reason, String message, long retryAfterMs) {
+      this(reason, message, retryAfterMs, null);
+    }
+
+    Rejected of(Asker who) {
+      return new Rejected(reason, message, retryAfterMs, who);
     }
   }
 }
