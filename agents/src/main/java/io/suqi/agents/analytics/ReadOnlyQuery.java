@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 /**
  * Runs one statement for one tenant in a read-only transaction as the least-privileged role
- * {@value #ROLE}, with a statement timeout and a row cap, and rolls back: whatever the SQL were,
+ * ({@value #ROLE} unless told another), with a statement timeout and a row cap, and rolls back: whatever the SQL were,
  * it could neither write, nor read outside what the role is granted, nor see another tenant's
  * rows (row-level security, V9, keyed by {@value #TENANT_SETTING}), nor run for long.
  */
@@ -26,10 +26,23 @@ public final class ReadOnlyQuery {
 
   private final DataSource dataSource;
   private final AnalyticsConfig config;
+  private final String role;
 
   public ReadOnlyQuery(DataSource dataSource, AnalyticsConfig config) {
+    this(dataSource, config, ROLE);
+  }
+
+  /**
+   * @param role the agent role the transaction switches to (a member of suqi_agent, so row-level
+   *     security applies to it); from the code, never from a question
+   */
+  public ReadOnlyQuery(DataSource dataSource, AnalyticsConfig config, String role) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.config = Objects.requireNonNull(config, "config");
+    if (role == null || !role.matches("[a-z_]+")) {
+      throw new IllegalArgumentException("an agent role is a lower-case identifier, was " + role);
+    }
+    this.role = role;
   }
 
   public TabularResult run(TenantId tenant, SqlStatement statement) throws SQLException {
@@ -41,7 +54,7 @@ public final class ReadOnlyQuery {
       try {
         try (Statement setup = connection.createStatement()) {
           setup.execute("SET TRANSACTION READ ONLY");
-          setup.execute("SET LOCAL ROLE " + ROLE);
+          setup.execute("SET LOCAL ROLE " + role);
         }
         // Both local to this transaction (the third argument), so a pooled connection keeps neither.
         try (PreparedStatement settings = connection.prepareStatement(

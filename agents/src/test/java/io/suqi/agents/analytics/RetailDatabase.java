@@ -10,14 +10,14 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** One real PostgreSQL per test JVM, migrated with the project's Flyway scripts. */
-final class RetailDatabase {
+public final class RetailDatabase {
 
   private static EmbeddedPostgres postgres;
 
   private RetailDatabase() {}
 
   /** Connects as the superuser postgres, which may SET ROLE suqi_analytics. */
-  static synchronized DataSource dataSource() {
+  public static synchronized DataSource dataSource() {
     if (postgres == null) {
       try {
         postgres = EmbeddedPostgres.builder().start(); // free port; stopped by its shutdown hook
@@ -33,7 +33,7 @@ final class RetailDatabase {
    * A database of its own in the same server, migrated: for tests that count every row of a table
    * and so must not see what other test classes insert. Roles are server-wide and shared.
    */
-  static synchronized DataSource freshDatabase(String name) {
+  public static synchronized DataSource freshDatabase(String name) {
     execute("CREATE DATABASE " + name);
     DataSource database = postgres.getDatabase("postgres", name);
     Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
