@@ -51,11 +51,11 @@ public final class RagAnswerer implements TaskHandler {
       TenantId tenant = new TenantId(task.getTenantId());
       String question = task.getQuestion().length() > MAX_QUESTION_CHARS
           ? task.getQuestion().substring(0, MAX_QUESTION_CHARS) : task.getQuestion();
-      List<Hit> hits = index.search(tenant, question, embedder.embed(question), config.candidates(), config.passages());
-      List<Hit> relevant = hits.stream().filter(h -> h.cosine() >= config.relevanceThreshold()).toList();
-      List<Passage> quoted = passages.read(tenant, relevant);
+      List<Hit> hits = index.search(tenant, question, embedder.embed(question), config.candidates(), config.retrieved());
+      List<Passage> quoted = passages.read(tenant, PassageSelection.quoted(hits, config));
       if (quoted.isEmpty()) {
-        Answer answer = answer(RagAnswerText.nothingRelevant(hits, config.relevanceThreshold(), embedder.model()),
+        List<Hit> closest = hits.stream().sorted(java.util.Comparator.comparingDouble(Hit::cosine).reversed()).toList();
+        Answer answer = answer(RagAnswerText.nothingRelevant(closest, config.relevanceThreshold(), embedder.model()),
             List.of(modelCitation()));
         return result(task, ResultStatus.UNANSWERABLE, answer, null, started);
       }

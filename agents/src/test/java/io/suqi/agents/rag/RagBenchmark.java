@@ -1,6 +1,5 @@
 package io.suqi.agents.rag;
 
-import io.suqi.agents.TaskLimits;
 import io.suqi.agents.TenantId;
 import io.suqi.schemas.AgentTask;
 import io.suqi.schemas.AgentType;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class RagBenchmark {
 
   private static final int K = 5;
+  private static final double[] MARGINS = {2.0, 0.2, RagConfig.DEFAULT_QUOTE_MARGIN, 0.05};
 
   @Test
   void recallAndLatency() throws Exception {
@@ -69,14 +69,35 @@ class RagBenchmark {
     int allFound = 0;
     List<Double> relevantBest = new ArrayList<>();
     List<String> misses = new ArrayList<>();
+    int rrf3 = 0;
+    long[] quotedCount = new long[MARGINS.length];
+    long[] quotedRelevant = new long[MARGINS.length];
+    long[] answeredRelevant = new long[MARGINS.length];
+    int cos3 = 0;
+    int rrf1 = 0;
+    int cos1 = 0;
     for (RelevancePairs.Pair pair : pairs) {
       List<Hit> hits = index.search(acme, pair.question(), embedder.embed(pair.question()), config.candidates(), K);
-      Set<String> found = hits.stream().map(h -> h.docId().substring(h.docId().indexOf(':') + 1))
-          .collect(Collectors.toSet());
+      String prefix = DemoKnowledgeBase.ACME + ":"; // another tenant's copy of a document is no hit
+      Set<String> found = hits.stream().map(Hit::docId).filter(id -> id.startsWith(prefix))
+          .map(id -> id.substring(prefix.length())).collect(Collectors.toSet());
       long hit = pair.slugs().stream().filter(found::contains).count();
       recallSum += (double) hit / pair.slugs().size();
       allFound += hit == pair.slugs().size() ? 1 : 0;
-      relevantBest.add(hits.isEmpty() ? -1 : hits.get(0).cosine());
+      relevantBest.add(hits.stream().mapToDouble(Hit::cosine).max().orElse(-1));
+      List<Hit> top3Rrf = hits.subList(0, Math.min(3, hits.size()));
+      List<Hit> top3Cos = hits.stream().sorted(java.util.Comparator.comparingDouble(Hit::cosine).reversed()).limit(3).toList();
+      rrf3 += top3Rrf.stream().anyMatch(h -> pair.slugs().contains(h.docId().substring(prefix.length()))) ? 1 : 0;
+      cos3 += top3Cos.stream().anyMatch(h -> pair.slugs().contains(h.docId().substring(prefix.length()))) ? 1 : 0;
+      for (int m = 0; m < MARGINS.length; m++) {
+        List<Hit> quoted = PassageSelection.quoted(hits, config.withQuoteMargin(MARGINS[m]));
+        long relevantQuoted = quoted.stream().filter(h -> pair.slugs().contains(h.docId().substring(prefix.length()))).count();
+        quotedCount[m] += quoted.size();
+        quotedRelevant[m] += relevantQuoted;
+        answeredRelevant[m] += relevantQuoted > 0 ? 1 : 0;
+      }
+      rrf1 += !hits.isEmpty() && pair.slugs().contains(hits.get(0).docId().substring(prefix.length())) ? 1 : 0;
+      cos1 += !top3Cos.isEmpty() && pair.slugs().contains(top3Cos.get(0).docId().substring(prefix.length())) ? 1 : 0;
       if (hit < pair.slugs().size()) {
         misses.add(pair.question() + " -> wanted " + pair.slugs() + ", got "
             + hits.stream().map(Hit::docId).toList());
@@ -85,11 +106,18 @@ class RagBenchmark {
     List<Double> unrelatedBest = new ArrayList<>();
     for (String question : RelevancePairs.unrelated()) {
       List<Hit> hits = index.search(acme, question, embedder.embed(question), config.candidates(), K);
-      unrelatedBest.add(hits.isEmpty() ? -1 : hits.get(0).cosine());
+      unrelatedBest.add(hits.stream().mapToDouble(Hit::cosine).max().orElse(-1));
     }
     System.out.printf(Locale.ROOT, "recall@%d over %d questions: %.3f (all relevant documents in the top %d: %d)%n",
         K, pairs.size(), recallSum / pairs.size(), K, allFound);
     misses.forEach(m -> System.out.println("  missed: " + m));
+    for (int m = 0; m < MARGINS.length; m++) {
+      System.out.printf(Locale.ROOT, "  quoting up to %d within %.2f of the best: %d passages, %.1f%% of them "
+          + "relevant; %d of %d answers quote a relevant one%n", config.passages(), MARGINS[m], quotedCount[m],
+          100.0 * quotedRelevant[m] / quotedCount[m], answeredRelevant[m], pairs.size());
+    }
+    System.out.printf(Locale.ROOT, "a relevant document first / in the top 3: fused order %d / %d, top %d by cosine %d / %d (of %d)%n",
+        rrf1, rrf3, K, cos1, cos3, pairs.size());
     System.out.printf(Locale.ROOT, "best passage cosine, in-scope: min %.3f p5 %.3f p50 %.3f; unrelated: p50 %.3f "
             + "p95 %.3f max %.3f; threshold %.2f refuses %d of %d in-scope and %d of %d unrelated%n",
         min(relevantBest), pct(relevantBest, 5), pct(relevantBest, 50), pct(unrelatedBest, 50),
@@ -105,6 +133,10 @@ class RagBenchmark {
 
     RagAnswerer answerer = new RagAnswerer(embedder, index, new PassageReader(db, Duration.ofSeconds(2)), config,
         Clock.systemUTC());
+    System.out.println("sample answer to '" + pairs.get(0).question() + "':\n"
+        + answerer.handle(task(pairs.get(0).question())).getAnswer().getText());
+    System.out.println("sample answer to '" + RelevancePairs.unrelated().get(0) + "':\n"
+        + answerer.handle(task(RelevancePairs.unrelated().get(0))).getAnswer().getText());
     int rounds = Integer.getInteger("benchmark.rounds", 5);
     for (RelevancePairs.Pair pair : pairs) {
       answerer.handle(task(pair.question())); // warm-up
@@ -124,8 +156,6 @@ class RagBenchmark {
         at(latencies, 95), at(latencies, 99), latencies[latencies.length - 1]);
     index.close();
     rebuilt.close();
-    TaskLimits unused = config.limits(); // printed for the record
-    System.out.println("task limits: " + unused);
   }
 
   private static AgentTask task(String question) {

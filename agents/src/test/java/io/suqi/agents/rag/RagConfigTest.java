@@ -13,18 +13,22 @@ class RagConfigTest {
 
   @Test
   void nonsenseIsRefusedNamingTheSetting() {
-    assertThatThrownBy(() -> new RagConfig(10, 3, 20, 0.25, Duration.ofSeconds(1), LIMITS))
+    assertThatThrownBy(() -> new RagConfig(10, 5, 3, 20, 0.25, 0.1, Duration.ofSeconds(1), LIMITS))
         .hasMessageContaining("chunkMaxChars");
-    assertThatThrownBy(() -> new RagConfig(400, 0, 20, 0.25, Duration.ofSeconds(1), LIMITS))
+    assertThatThrownBy(() -> new RagConfig(400, 5, 0, 20, 0.25, 0.1, Duration.ofSeconds(1), LIMITS))
         .hasMessageContaining("passages");
-    assertThatThrownBy(() -> new RagConfig(400, 5, 2, 0.25, Duration.ofSeconds(1), LIMITS))
+    assertThatThrownBy(() -> new RagConfig(400, 5, 3, 2, 0.25, 0.1, Duration.ofSeconds(1), LIMITS))
         .hasMessageContaining("candidates");
-    assertThatThrownBy(() -> new RagConfig(400, 3, 20, 1.5, Duration.ofSeconds(1), LIMITS))
+    assertThatThrownBy(() -> new RagConfig(400, 5, 3, 20, 1.5, 0.1, Duration.ofSeconds(1), LIMITS))
         .hasMessageContaining("relevanceThreshold");
-    assertThatThrownBy(() -> new RagConfig(400, 3, 20, Double.NaN, Duration.ofSeconds(1), LIMITS))
+    assertThatThrownBy(() -> new RagConfig(400, 5, 3, 20, Double.NaN, 0.1, Duration.ofSeconds(1), LIMITS))
         .hasMessageContaining("relevanceThreshold");
-    assertThatThrownBy(() -> new RagConfig(400, 3, 20, 0.25, Duration.ZERO, LIMITS))
+    assertThatThrownBy(() -> new RagConfig(400, 5, 3, 20, 0.25, 0.1, Duration.ZERO, LIMITS))
         .hasMessageContaining("statementTimeout");
+    assertThatThrownBy(() -> new RagConfig(400, 5, 3, 20, 0.25, -0.1, Duration.ofSeconds(1), LIMITS))
+        .hasMessageContaining("quoteMargin");
+    assertThatThrownBy(() -> new RagConfig(400, 5, 6, 20, 0.25, 0.1, Duration.ofSeconds(1), LIMITS))
+        .hasMessageContaining("passages");
   }
 
   @Test
