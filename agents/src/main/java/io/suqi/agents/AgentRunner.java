@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -58,6 +59,8 @@ public final class AgentRunner implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   /** Pause after a Kafka error before polling again, so a persistent fault does not spin. */
   private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+  private static final long NOT_STARTED = Long.MIN_VALUE;
+  private static final long QUEUED_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private enum State { NEW, RUNNING, STOPPED }
 
@@ -201,6 +204,10 @@ public final class AgentRunner implements AutoCloseable {
   private boolean process(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer,
       Producer<String, AgentResult> producer) {
     // Every task of the poll starts at once (bounded by the pool), results go out in offset order.
+    // A task still queued when the poll's tasks could all have used their whole timeout has waited
+    // behind tasks that ignore interruption: it fails rather than hold the poll loop forever.
+    long rounds = (records.count() + limits.concurrency() - 1) / limits.concurrency();
+    long queueDeadline = System.nanoTime() + limits.timeout().toNanos() * (rounds + 1);
     Map<TopicPartition, List<Running>> runningByPartition = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
       List<Running> running = runningByPartition.computeIfAbsent(partition, p -> new ArrayList<>());
@@ -218,7 +225,7 @@ public final class AgentRunner implements AutoCloseable {
           continue; // not committed, so redelivered after restart
         }
         sent.add(new Sent(running.offset(), running.task()
-            .map(task -> send(producer, task, awaitResult(task, running.result().get())))
+            .map(task -> send(producer, task, awaitResult(task, running.result().get(), queueDeadline)))
             .orElse(CompletableFuture.completedFuture(null))));
       }
     }
@@ -263,28 +270,46 @@ public final class AgentRunner implements AutoCloseable {
   }
 
   private StartedTask start(AgentTask task) {
-    long started = System.nanoTime();
+    AtomicLong startedAt = new AtomicLong(NOT_STARTED);
     // submit, not supplyAsync: cancelling its future interrupts the thread running the task
-    return new StartedTask(workers.submit(() -> handle(task)), started);
+    return new StartedTask(workers.submit(() -> {
+      startedAt.set(System.nanoTime());
+      return handle(task);
+    }), startedAt);
   }
 
   /**
-   * The task's result, or a FAILED one once the task has run longer than the timeout (counted
-   * from when it was handed to the pool, so waiting for a free slot counts too: the asker waits).
+   * The task's result, or a FAILED one once it has run longer than the timeout (counted from when
+   * it started: time spent waiting for a free slot is not its own), or once it is still queued at
+   * the poll's queue deadline.
    */
-  private AgentResult awaitResult(AgentTask task, StartedTask started) {
-    long left = limits.timeout().toNanos() - (System.nanoTime() - started.startedNanos());
+  private AgentResult awaitResult(AgentTask task, StartedTask started, long queueDeadline) {
     try {
-      return started.future().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      started.future().cancel(true);
-      LOG.warn("{} agent: query {} did not answer within {}", agent, task.getQueryId(), limits.timeout());
-      return AgentResults.failed(task, "did not answer within " + limits.timeout().toMillis() + " ms",
-          Duration.ofNanos(System.nanoTime() - started.startedNanos()), clock.instant());
+      while (true) {
+        long began = started.startedAt().get();
+        long deadline = began == NOT_STARTED ? queueDeadline : began + limits.timeout().toNanos();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          started.future().cancel(true);
+          String reason = began == NOT_STARTED ? "did not start: the tasks before it outlived their timeouts"
+              : "did not answer within " + limits.timeout().toMillis() + " ms";
+          LOG.warn("{} agent: query {} {}", agent, task.getQueryId(), reason);
+          return AgentResults.failed(task, reason, Duration.ofNanos(began == NOT_STARTED ? 0 : System.nanoTime() - began),
+              clock.instant());
+        }
+        try {
+          // wake up now and then while queued: its own deadline starts when it does
+          return started.future().get(began == NOT_STARTED ? Math.min(left, QUEUED_CHECK_NANOS) : left,
+              TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          // loop: re-evaluate the deadline
+        }
+      }
     } catch (ExecutionException e) {
       String reason = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
-      return AgentResults.failed(task, reason, Duration.ofNanos(System.nanoTime() - started.startedNanos()),
-          clock.instant());
+      return AgentResults.failed(task, reason, Duration.ZERO, clock.instant());
+    } catch (java.util.concurrent.CancellationException e) {
+      return AgentResults.failed(task, "the agent was stopping", Duration.ZERO, clock.instant());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       started.future().cancel(true);
@@ -384,7 +409,7 @@ public final class AgentRunner implements AutoCloseable {
 
   private record Sent(long offset, Future<RecordMetadata> ack) {}
 
-  private record StartedTask(Future<AgentResult> future, long startedNanos) {}
+  private record StartedTask(Future<AgentResult> future, AtomicLong startedAt) {}
 
   private record Running(long offset, Optional<AgentTask> task, Optional<StartedTask> result) {}
 }
