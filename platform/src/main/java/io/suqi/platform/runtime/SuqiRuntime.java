@@ -123,7 +123,7 @@ public final class SuqiRuntime implements AutoCloseable {
           connect.equals("-") ? Optional.empty() : Optional.of(connect), DEPLOYED_AGENTS,
           new RuntimeHealth.LocalParts(Optional.ofNullable(orchestrator).map(o -> () -> String.valueOf(o.state())),
               Optional.ofNullable(lakehouse).map(l -> l::status),
-              agents == null ? Map.of() : agents.heartbeats()));
+              agents == null ? Map.of() : agents.heartbeats(), agents == null ? Map.of() : agents.indexes()));
       track(health);
       HttpGateway gateway = new HttpGateway(new GatewayConfig(config.httpHost(), config.httpPort(), bootstrapServers,
           config.askTimeout(), 32), new ApiKeys(db), health::report);
@@ -205,8 +205,9 @@ public final class SuqiRuntime implements AutoCloseable {
     analytics.start();
     track(analytics::stop);
     progress.accept("agents: analytics running");
+    String indexGroup = "suqi-rag-index-" + config.instanceId();
     RagAgent rag = new RagAgent(new AgentConfig(bootstrapServers, "suqi-agent-rag", config.instanceId()),
-        "suqi-rag-index-" + config.instanceId(), db, embedder, clock, RagConfig.defaults());
+        indexGroup, db, embedder, clock, RagConfig.defaults());
     track(rag);
     try {
       int documents = rag.start();
@@ -215,13 +216,18 @@ public final class SuqiRuntime implements AutoCloseable {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("the RAG agent cannot load its index from kb.chunks: " + e.getMessage(), e);
     }
-    return new Agents(analytics, rag);
+    return new Agents(analytics, rag, indexGroup);
   }
 
   /** The agents this process runs, for their heartbeats in the health report. */
-  private record Agents(AnalyticsAgent analytics, RagAgent rag) {
+  private record Agents(AnalyticsAgent analytics, RagAgent rag, String ragIndexGroup) {
     Map<AgentType, java.util.function.Supplier<Optional<java.time.Instant>>> heartbeats() {
       return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat);
+    }
+
+    Map<AgentType, RuntimeHealth.AgentIndex> indexes() {
+      return Map.of(AgentType.RAG, new RuntimeHealth.AgentIndex(ragIndexGroup,
+          io.suqi.schemas.Topics.CDC_KB_DOCUMENTS.name(), rag::indexHeartbeat));
     }
   }
 

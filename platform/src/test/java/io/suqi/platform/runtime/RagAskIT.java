@@ -88,6 +88,17 @@ class RagAskIT {
       // And the health report has the RAG agent up, with its heartbeat
       JsonNode health = suqi.health();
       assertThat(RunningSuqi.componentStatus(health, "agent.rag")).as(health.toString()).isEqualTo("UP");
+      JsonNode rag = component(health, "agent.rag");
+      assertThat(rag.path("detail").path("last_heartbeat").isTextual()).as(rag.toString()).isTrue();
+      assertThat(rag.path("detail").path("index_last_poll").isTextual()).as(rag.toString()).isTrue();
+      // every change so far is in the index: the follower has consumed all of cdc.kb.documents
+      RunningSuqi.eventually(Duration.ofSeconds(30), "the index caught up", () -> {
+        try {
+          return component(suqi.health(), "agent.rag").path("detail").path("index_lag").asLong(-1) == 0;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
     }
   }
 
@@ -149,6 +160,15 @@ class RagAskIT {
         "Authorization", "Bearer " + key, "X-Suqi-Platform", "chat", "Content-Type", "application/json");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return RunningSuqi.JSON.readTree(response.body());
+  }
+
+  private static JsonNode component(JsonNode health, String name) {
+    for (JsonNode component : health.path("components")) {
+      if (component.path("name").asText().equals(name)) {
+        return component;
+      }
+    }
+    throw new AssertionError(name + " not in " + health);
   }
 
   private static String answerText(JsonNode answer) {
