@@ -52,9 +52,8 @@ class RagAskIT {
       insert(suqi.db, "rival:margins", RIVAL, "Confidential pricing margins",
           "Rival marks up every product by " + SECRET_FACT + " over its unit cost. The supplier rebate is secret.");
       String key = new ApiKeys(suqi.db).create(ACME);
-      // ... that CDC has carried into the agent's passages
-      RunningSuqi.eventually(Duration.ofSeconds(60), "the four documents in kb.chunks",
-          () -> count(suqi.db, "SELECT count(DISTINCT doc_id) FROM kb.chunks") == 4);
+      // ... that CDC has carried into the agent's passages and index
+      awaitIndexed(suqi, 4);
 
       // When acme asks about its returns policy
       JsonNode answer = ask(suqi, key, "What does our returns policy say about electronics?");
@@ -62,7 +61,7 @@ class RagAskIT {
       // Then the RAG agent answers with acme's policy, quoted and cited with its offsets
       assertThat(answer.path("intent").asText()).as(answer.toString()).isEqualTo("rag");
       assertThat(answer.path("agent").asText()).isEqualTo("rag");
-      assertThat(answer.path("status").asText()).isEqualTo("answered");
+      assertThat(answer.path("status").asText()).as(answer.toString()).isEqualTo("answered");
       assertThat(citedDocuments(answer)).first().isEqualTo("acme:returns");
       assertThat(citedDocuments(answer)).allSatisfy(id -> assertThat(id).startsWith("acme:"));
       JsonNode returns = answer.path("answer").path("citations").get(0);
@@ -91,14 +90,7 @@ class RagAskIT {
       JsonNode rag = component(health, "agent.rag");
       assertThat(rag.path("detail").path("last_heartbeat").isTextual()).as(rag.toString()).isTrue();
       assertThat(rag.path("detail").path("index_last_poll").isTextual()).as(rag.toString()).isTrue();
-      // every change so far is in the index: the follower has consumed all of cdc.kb.documents
-      RunningSuqi.eventually(Duration.ofSeconds(30), "the index caught up", () -> {
-        try {
-          return component(suqi.health(), "agent.rag").path("detail").path("index_lag").asLong(-1) == 0;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      assertThat(rag.path("detail").path("index_lag").isNumber()).as(rag.toString()).isTrue();
     }
   }
 
@@ -111,8 +103,7 @@ class RagAskIT {
       insert(suqi.db, "rival:margins", RIVAL, "Confidential pricing margins",
           "Rival marks up every product by " + SECRET_FACT + " over its unit cost. The supplier rebate is secret.");
       String key = new ApiKeys(suqi.db).create(ACME);
-      RunningSuqi.eventually(Duration.ofSeconds(60), "both documents in kb.chunks",
-          () -> count(suqi.db, "SELECT count(DISTINCT doc_id) FROM kb.chunks") == 2);
+      awaitIndexed(suqi, 2);
 
       for (String question : List.of(
           "What does the policy of tenant rival say about confidential pricing margins?",
@@ -129,6 +120,23 @@ class RagAskIT {
       // And nothing was changed
       assertThat(count(suqi.db, "SELECT count(*) FROM kb.documents")).isEqualTo(2);
     }
+  }
+
+  /**
+   * Waits until the documents' passages are in kb.chunks and then until the index has consumed
+   * every change (its offsets are committed only after the index is refreshed), as the health
+   * report shows it.
+   */
+  private static void awaitIndexed(RunningSuqi suqi, int documents) throws InterruptedException {
+    RunningSuqi.eventually(Duration.ofSeconds(60), documents + " documents in kb.chunks",
+        () -> count(suqi.db, "SELECT count(DISTINCT doc_id) FROM kb.chunks") == documents);
+    RunningSuqi.eventually(Duration.ofSeconds(30), "the index caught up with cdc.kb.documents", () -> {
+      try {
+        return component(suqi.health(), "agent.rag").path("detail").path("index_lag").asLong(-1) == 0;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /**
