@@ -19,6 +19,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * produces each result to {@link Topics#AGENT_RESULTS} keyed by query id. Offsets are committed
  * only after the results of a poll are acknowledged (at least once; downstream is idempotent), so
  * a crash redelivers tasks rather than losing them. Undecodable tasks are logged and skipped; a
- * handler that throws yields a FAILED result.
+ * handler that throws, or takes longer than its {@link TaskLimits#timeout()}, yields a FAILED
+ * result with the reason. The tasks of a poll run side by side, up to {@link TaskLimits#concurrency()}.
  */
 public final class AgentRunner implements AutoCloseable {
 
@@ -54,6 +59,8 @@ public final class AgentRunner implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   /** Pause after a Kafka error before polling again, so a persistent fault does not spin. */
   private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+  private static final long NOT_STARTED = Long.MIN_VALUE;
+  private static final long QUEUED_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
   private enum State { NEW, RUNNING, STOPPED }
 
@@ -61,6 +68,7 @@ public final class AgentRunner implements AutoCloseable {
   private final Topic<String, AgentTask> tasks;
   private final TaskHandler handler;
   private final Duration pollTimeout;
+  private final TaskLimits limits;
   private final Supplier<Consumer<String, byte[]>> consumers;
   private final Supplier<Producer<String, AgentResult>> producers;
   private final Clock clock;
@@ -71,18 +79,30 @@ public final class AgentRunner implements AutoCloseable {
   private volatile Thread thread;
 
   private volatile Instant lastPollAt;
+  /** Runs the handler, at most {@link TaskLimits#concurrency()} tasks at once. */
+  private ExecutorService workers;
 
   public AgentRunner(AgentConfig config, AgentType agent, TaskHandler handler) {
-    this(agent, handler, config.pollTimeout(), () -> newConsumer(config, agent), () -> newProducer(config, agent),
-        Clock.systemUTC());
+    this(config, agent, handler, TaskLimits.SEQUENTIAL);
+  }
+
+  public AgentRunner(AgentConfig config, AgentType agent, TaskHandler handler, TaskLimits limits) {
+    this(agent, handler, limits, config.pollTimeout(), () -> newConsumer(config, agent),
+        () -> newProducer(config, agent), Clock.systemUTC());
   }
 
   /** For tests: any consumer and producer (e.g. Kafka's MockConsumer and MockProducer). */
   AgentRunner(AgentType agent, TaskHandler handler, Duration pollTimeout,
       Supplier<Consumer<String, byte[]>> consumers, Supplier<Producer<String, AgentResult>> producers, Clock clock) {
+    this(agent, handler, TaskLimits.SEQUENTIAL, pollTimeout, consumers, producers, clock);
+  }
+
+  AgentRunner(AgentType agent, TaskHandler handler, TaskLimits limits, Duration pollTimeout,
+      Supplier<Consumer<String, byte[]>> consumers, Supplier<Producer<String, AgentResult>> producers, Clock clock) {
     this.agent = Objects.requireNonNull(agent, "agent");
     this.tasks = Topics.tasksFor(agent);
     this.handler = Objects.requireNonNull(handler, "handler");
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout");
     this.consumers = consumers;
     this.producers = producers;
@@ -143,6 +163,13 @@ public final class AgentRunner implements AutoCloseable {
   }
 
   private void run(Consumer<String, byte[]> consumer, Producer<String, AgentResult> producer) {
+    String name = "agent-" + agent.name().toLowerCase(Locale.ROOT) + "-task-";
+    AtomicInteger threads = new AtomicInteger();
+    workers = Executors.newFixedThreadPool(limits.concurrency(), r -> {
+      Thread t = new Thread(r, name + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     try {
       consumer.subscribe(List.of(tasks.name()));
       while (!stopping()) {
@@ -163,6 +190,7 @@ public final class AgentRunner implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("{} agent: task loop stopped", agent, e);
     } finally {
+      workers.shutdownNow();
       closeQuietly(() -> consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT)));
       closeQuietly(() -> producer.close(CLOSE_TIMEOUT));
       LOG.info("{} agent stopped", agent);
@@ -175,14 +203,29 @@ public final class AgentRunner implements AutoCloseable {
    */
   private boolean process(ConsumerRecords<String, byte[]> records, Consumer<String, byte[]> consumer,
       Producer<String, AgentResult> producer) {
-    Map<TopicPartition, List<Sent>> sentByPartition = new HashMap<>();
+    // Every task of the poll starts at once (bounded by the pool), results go out in offset order.
+    // A task still queued when the poll's tasks could all have used their whole timeout has waited
+    // behind tasks that ignore interruption: it fails rather than hold the poll loop forever.
+    long rounds = (records.count() + limits.concurrency() - 1) / limits.concurrency();
+    long queueDeadline = System.nanoTime() + limits.timeout().toNanos() * (rounds + 1);
+    Map<TopicPartition, List<Running>> runningByPartition = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
-      List<Sent> sent = sentByPartition.computeIfAbsent(partition, p -> new ArrayList<>());
+      List<Running> running = runningByPartition.computeIfAbsent(partition, p -> new ArrayList<>());
       for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        Optional<AgentTask> task = decode(record);
+        running.add(new Running(record.offset(), task, task.map(this::start)));
+      }
+    }
+    Map<TopicPartition, List<Sent>> sentByPartition = new HashMap<>();
+    for (Map.Entry<TopicPartition, List<Running>> entry : runningByPartition.entrySet()) {
+      List<Sent> sent = sentByPartition.computeIfAbsent(entry.getKey(), p -> new ArrayList<>());
+      for (Running running : entry.getValue()) {
         if (stopping()) {
-          break; // not committed, so redelivered after restart
+          running.result().ifPresent(r -> r.future().cancel(true));
+          continue; // not committed, so redelivered after restart
         }
-        sent.add(new Sent(record.offset(), decode(record).map(task -> send(producer, task))
+        sent.add(new Sent(running.offset(), running.task()
+            .map(task -> send(producer, task, awaitResult(task, running.result().get(), queueDeadline)))
             .orElse(CompletableFuture.completedFuture(null))));
       }
     }
@@ -226,8 +269,55 @@ public final class AgentRunner implements AutoCloseable {
     }
   }
 
-  private Future<RecordMetadata> send(Producer<String, AgentResult> producer, AgentTask task) {
-    AgentResult result = handle(task);
+  private StartedTask start(AgentTask task) {
+    AtomicLong startedAt = new AtomicLong(NOT_STARTED);
+    // submit, not supplyAsync: cancelling its future interrupts the thread running the task
+    return new StartedTask(workers.submit(() -> {
+      startedAt.set(System.nanoTime());
+      return handle(task);
+    }), startedAt);
+  }
+
+  /**
+   * The task's result, or a FAILED one once it has run longer than the timeout (counted from when
+   * it started: time spent waiting for a free slot is not its own), or once it is still queued at
+   * the poll's queue deadline.
+   */
+  private AgentResult awaitResult(AgentTask task, StartedTask started, long queueDeadline) {
+    try {
+      while (true) {
+        long began = started.startedAt().get();
+        long deadline = began == NOT_STARTED ? queueDeadline : began + limits.timeout().toNanos();
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          started.future().cancel(true);
+          String reason = began == NOT_STARTED ? "did not start: the tasks before it outlived their timeouts"
+              : "did not answer within " + limits.timeout().toMillis() + " ms";
+          LOG.warn("{} agent: query {} {}", agent, task.getQueryId(), reason);
+          return AgentResults.failed(task, reason, Duration.ofNanos(began == NOT_STARTED ? 0 : System.nanoTime() - began),
+              clock.instant());
+        }
+        try {
+          // wake up now and then while queued: its own deadline starts when it does
+          return started.future().get(began == NOT_STARTED ? Math.min(left, QUEUED_CHECK_NANOS) : left,
+              TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          // loop: re-evaluate the deadline
+        }
+      }
+    } catch (ExecutionException e) {
+      String reason = e.getCause() == null ? e.toString() : String.valueOf(e.getCause().getMessage());
+      return AgentResults.failed(task, reason, Duration.ZERO, clock.instant());
+    } catch (java.util.concurrent.CancellationException e) {
+      return AgentResults.failed(task, "the agent was stopping", Duration.ZERO, clock.instant());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      started.future().cancel(true);
+      return AgentResults.failed(task, "the agent was stopping", Duration.ZERO, clock.instant());
+    }
+  }
+
+  private Future<RecordMetadata> send(Producer<String, AgentResult> producer, AgentTask task, AgentResult result) {
     try {
       return producer.send(toRecord(result));
     } catch (KafkaException e) {
@@ -318,4 +408,8 @@ public final class AgentRunner implements AutoCloseable {
   }
 
   private record Sent(long offset, Future<RecordMetadata> ack) {}
+
+  private record StartedTask(Future<AgentResult> future, AtomicLong startedAt) {}
+
+  private record Running(long offset, Optional<AgentTask> task, Optional<StartedTask> result) {}
 }

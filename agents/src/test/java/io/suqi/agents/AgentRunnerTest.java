@@ -165,6 +165,73 @@ class AgentRunnerTest {
   }
 
   @Test
+  void aTaskThatOutlivesItsTimeoutBecomesAFailedStepWithTheReasonAndTheNextIsAnswered() {
+    // Given a handler that never finishes "hang" (until interrupted), and a timeout of 200 ms
+    MockProducer<String, AgentResult> producer = producer(true);
+    deliverOnPoll(List.of(record(0, "q6", encoded(task("q6", "hang"))), record(1, "q7", encoded(task("q7", "quick")))));
+    runner = new AgentRunner(AgentType.ANALYTICS, task -> {
+      if (task.getQuestion().equals("hang")) {
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return echo(task);
+    }, new TaskLimits(1, Duration.ofMillis(200)), Duration.ofMillis(10), () -> consumer, () -> producer,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    // When
+    runner.start();
+    // Then the question is not lost: it is answered as failed, with why, and the next one as usual
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(2).equals(committedOffset()));
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("q6", "q7");
+    AgentResult hung = producer.history().get(0).value();
+    assertThat(hung.getStatus()).isEqualTo(ResultStatus.FAILED);
+    assertThat(hung.getError()).isEqualTo("did not answer within 200 ms");
+    assertThat(hung.getAnswer().getText()).contains("could not answer", "did not answer within 200 ms");
+    assertThat(producer.history().get(1).value().getStatus()).isEqualTo(ResultStatus.OK);
+  }
+
+  @Test
+  void theTasksOfAPollRunSideBySideButNoMoreThanTheConcurrency() {
+    // Given three tasks, a concurrency of 2, and a handler that waits for a second task to join it
+    MockProducer<String, AgentResult> producer = producer(true);
+    deliverOnPoll(List.of(record(0, "a", encoded(task("a", "a"))), record(1, "b", encoded(task("b", "b"))),
+        record(2, "c", encoded(task("c", "c")))));
+    java.util.concurrent.CountDownLatch pair = new java.util.concurrent.CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    runner = new AgentRunner(AgentType.ANALYTICS, task -> {
+      mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      pair.countDown();
+      try {
+        boolean joined = pair.await(5, java.util.concurrent.TimeUnit.SECONDS);
+        return AgentResults.of(task, joined ? ResultStatus.OK : ResultStatus.FAILED,
+            AgentResults.textAnswer(task.getQuestion(), null), null, Duration.ZERO, NOW);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }, new TaskLimits(2, Duration.ofSeconds(30)), Duration.ofMillis(10), () -> consumer, () -> producer,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    // When
+    runner.start();
+    // Then two ran together (neither waited alone), never three, and the results keep the tasks' order
+    await().atMost(Duration.ofSeconds(20)).until(() -> Long.valueOf(3).equals(committedOffset()));
+    assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "c");
+    assertThat(producer.history()).extracting(r -> r.value().getStatus()).containsOnly(ResultStatus.OK);
+    assertThat(mostInFlight.get()).isEqualTo(2);
+  }
+
+  @Test
+  void limitsRejectNonsense() {
+    assertThatThrownBy(() -> new TaskLimits(0, Duration.ofSeconds(1))).hasMessageContaining("concurrency");
+    assertThatThrownBy(() -> new TaskLimits(2, Duration.ZERO)).hasMessageContaining("timeout");
+    assertThatThrownBy(() -> new TaskLimits(2, Duration.ofMinutes(10))).hasMessageContaining("timeout");
+  }
+
+  @Test
   void stopClosesBothClientsAndIsIdempotent() {
     // Given a running runner
     MockProducer<String, AgentResult> producer = producer(true);

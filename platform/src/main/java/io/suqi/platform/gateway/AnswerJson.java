@@ -89,6 +89,8 @@ public final class AnswerJson {
       c.put("source_id", citation.getSourceId());
       c.put("title", citation.getTitle());
       c.put("snippet", citation.getSnippet());
+      c.put("start_offset", citation.getStartOffset());
+      c.put("end_offset", citation.getEndOffset());
     }
     return node;
   }

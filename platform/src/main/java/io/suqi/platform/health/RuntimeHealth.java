@@ -34,7 +34,19 @@ public final class RuntimeHealth implements AutoCloseable {
 
   /** What only this process knows; each empty when the component runs elsewhere. */
   public record LocalParts(Optional<Supplier<String>> streamsState, Optional<Supplier<Map<String, Object>>> lakehouse,
-      Map<AgentType, Supplier<Optional<Instant>>> agentHeartbeats) {}
+      Map<AgentType, Supplier<Optional<Instant>>> agentHeartbeats, Map<AgentType, AgentIndex> agentIndexes) {
+
+    public LocalParts(Optional<Supplier<String>> streamsState, Optional<Supplier<Map<String, Object>>> lakehouse,
+        Map<AgentType, Supplier<Optional<Instant>>> agentHeartbeats) {
+      this(streamsState, lakehouse, agentHeartbeats, Map.of());
+    }
+  }
+
+  /**
+   * An index an agent keeps of a CDC topic (the RAG agent's of kb.documents): how far behind its
+   * consumer group is tells whether answers reflect the latest changes.
+   */
+  public record AgentIndex(String groupId, String topic, Supplier<Optional<Instant>> lastPoll) {}
 
   private static final String ORCHESTRATOR_GROUP = "suqi-orchestrator";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -121,6 +133,11 @@ public final class RuntimeHealth implements AutoCloseable {
     detail.put("group_state", group.state());
     Optional.ofNullable(local.agentHeartbeats().get(agent)).flatMap(Supplier::get)
         .ifPresent(at -> detail.put("last_heartbeat", at.toString()));
+    AgentIndex index = local.agentIndexes().get(agent);
+    if (index != null) {
+      detail.put("index_lag", groups.probe(index.groupId(), List.of(index.topic())).lag());
+      index.lastPoll().get().ifPresent(at -> detail.put("index_last_poll", at.toString()));
+    }
     return new ComponentHealth(name, group.members() > 0 ? Status.UP : Status.DOWN, detail);
   }
 

@@ -44,6 +44,11 @@ public final class DataDirectory implements AutoCloseable {
     return root.resolve("lakehouse/checkpoints");
   }
 
+  /** Native libraries the embedding model's tokenizer unpacks (DJL's cache), kept out of the home folder. */
+  public Path nativeLibraries() {
+    return root.resolve("native");
+  }
+
   public Path runtimeInfo() {
     return root.resolve("runtime.json");
   }

@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.suqi.agents.AgentConfig;
 import io.suqi.agents.analytics.AnalyticsAgent;
 import io.suqi.agents.analytics.AnalyticsConfig;
+import io.suqi.agents.rag.MiniLmEmbedder;
+import io.suqi.agents.rag.RagAgent;
+import io.suqi.agents.rag.RagConfig;
 import io.suqi.connectors.CdcSource;
 import io.suqi.connectors.ConnectWorker;
 import io.suqi.connectors.ConnectWorkerConfig;
@@ -46,13 +49,13 @@ import java.util.function.Consumer;
 
 /**
  * The whole system in one process: Kafka and PostgreSQL (embedded or external), migrations, the
- * topics, the orchestrator, the analytics agent, the orchestration log writer and the HTTP
- * gateway. Started in dependency order, stopped in reverse.
+ * topics, the orchestrator, the analytics and RAG agents, the orchestration log writer and the
+ * HTTP gateway. Started in dependency order, stopped in reverse.
  */
 public final class SuqiRuntime implements AutoCloseable {
 
   /** The agents this version ships; questions for others are answered as not deployed. */
-  private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS);
+  private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG);
 
   private final RuntimeConfig config;
   private final Consumer<String> progress;
@@ -86,6 +89,9 @@ public final class SuqiRuntime implements AutoCloseable {
     if (config.roles().contains(Role.ORCHESTRATOR)) {
       CompletableFuture.runAsync(TrainedIntentClassifier::shipped);
     }
+    // The embedding model loads meanwhile too (~1.5 s).
+    CompletableFuture<MiniLmEmbedder> embedder = config.roles().contains(Role.AGENTS)
+        ? CompletableFuture.supplyAsync(() -> MiniLmEmbedder.load(dataDirectory.nativeLibraries())) : null;
     HikariDataSource db = startPostgres(postgres);
     if (config.demo()) {
       loadDemoData(db);
@@ -98,7 +104,7 @@ public final class SuqiRuntime implements AutoCloseable {
     String connect = "-";
     LakehouseSupervisor lakehouse = null;
     Orchestrator orchestrator = null;
-    AnalyticsAgent analytics = null;
+    Agents agents = null;
     if (config.roles().contains(Role.CONNECT)) {
       connect = startConnect();
     }
@@ -109,7 +115,7 @@ public final class SuqiRuntime implements AutoCloseable {
       orchestrator = startOrchestrator(db);
     }
     if (config.roles().contains(Role.AGENTS)) {
-      analytics = startAgents(db);
+      agents = startAgents(db, join(embedder));
     }
     String http = "-";
     if (config.roles().contains(Role.GATEWAY)) {
@@ -117,7 +123,7 @@ public final class SuqiRuntime implements AutoCloseable {
           connect.equals("-") ? Optional.empty() : Optional.of(connect), DEPLOYED_AGENTS,
           new RuntimeHealth.LocalParts(Optional.ofNullable(orchestrator).map(o -> () -> String.valueOf(o.state())),
               Optional.ofNullable(lakehouse).map(l -> l::status),
-              analytics == null ? Map.of() : Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat)));
+              agents == null ? Map.of() : agents.heartbeats(), agents == null ? Map.of() : agents.indexes()));
       track(health);
       HttpGateway gateway = new HttpGateway(new GatewayConfig(config.httpHost(), config.httpPort(), bootstrapServers,
           config.askTimeout(), 32), new ApiKeys(db), health::report);
@@ -192,14 +198,37 @@ public final class SuqiRuntime implements AutoCloseable {
     return orchestrator;
   }
 
-  private AnalyticsAgent startAgents(HikariDataSource db) {
+  private Agents startAgents(HikariDataSource db, MiniLmEmbedder embedder) {
     AnalyticsAgent analytics = new AnalyticsAgent(new AgentConfig(bootstrapServers, "suqi-agent-analytics",
         config.instanceId()), db, clock,
         AnalyticsConfig.defaults());
     analytics.start();
     track(analytics::stop);
     progress.accept("agents: analytics running");
-    return analytics;
+    String indexGroup = "suqi-rag-index-" + config.instanceId();
+    RagAgent rag = new RagAgent(new AgentConfig(bootstrapServers, "suqi-agent-rag", config.instanceId()),
+        indexGroup, db, embedder, clock, RagConfig.defaults());
+    track(rag);
+    try {
+      int documents = rag.start();
+      progress.accept("agents: rag running (" + documents + " knowledge-base documents indexed, " + embedder.model()
+          + ")");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("the RAG agent cannot load its index from kb.chunks: " + e.getMessage(), e);
+    }
+    return new Agents(analytics, rag, indexGroup);
+  }
+
+  /** The agents this process runs, for their heartbeats in the health report. */
+  private record Agents(AnalyticsAgent analytics, RagAgent rag, String ragIndexGroup) {
+    Map<AgentType, java.util.function.Supplier<Optional<java.time.Instant>>> heartbeats() {
+      return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat);
+    }
+
+    Map<AgentType, RuntimeHealth.AgentIndex> indexes() {
+      return Map.of(AgentType.RAG, new RuntimeHealth.AgentIndex(ragIndexGroup,
+          io.suqi.schemas.Topics.CDC_KB_DOCUMENTS.name(), rag::indexHeartbeat));
+    }
   }
 
   private void checkPorts() {
@@ -255,7 +284,7 @@ public final class SuqiRuntime implements AutoCloseable {
     progress.accept("demo data: " + summary);
   }
 
-  private static String join(CompletableFuture<String> future) {
+  private static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
     } catch (CompletionException e) {

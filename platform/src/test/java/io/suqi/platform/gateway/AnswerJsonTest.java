@@ -27,7 +27,7 @@ class AnswerJsonTest {
         .setColumns(List.of("store_id", "store_name", "revenue"))
         .setColumnTypes(List.of("integer", "text", "decimal"))
         .setRows(List.of(List.of("1", "North", "30485.60"), Arrays.asList("2", null, "0.00")))
-        .setCitations(List.of(new Citation("doc-1", "Refund policy", null)))
+        .setCitations(List.of(new Citation("doc-1", "Refund policy", "Refunds within 30 days.", 120, 143)))
         .build();
     Response response = Response.newBuilder().setQueryId("q-1").setTenantId("acme").setIntent(Intent.ANALYTICS)
         .setConfidence(0.8).setAgent(AgentType.ANALYTICS).setStatus(ResponseStatus.ANSWERED).setAnswer(answer)
@@ -41,7 +41,7 @@ class AnswerJsonTest {
         + "\"agent\":\"analytics\",\"status\":\"answered\",\"answer\":{\"text\":\"Top 2 stores\",\"sql\":\"SELECT …\","
         + "\"columns\":[\"store_id\",\"store_name\",\"revenue\"],"
         + "\"rows\":[[1,\"North\",30485.60],[2,null,0.00]],"
-        + "\"citations\":[{\"source_id\":\"doc-1\",\"title\":\"Refund policy\",\"snippet\":null}]},"
+        + "\"citations\":[{\"source_id\":\"doc-1\",\"title\":\"Refund policy\",\"snippet\":\"Refunds within 30 days.\",\"start_offset\":120,\"end_offset\":143}]},"
         + "\"cache_hit\":false,\"latency_ms\":42}");
   }
 
