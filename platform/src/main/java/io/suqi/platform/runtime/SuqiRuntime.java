@@ -7,6 +7,7 @@ import io.suqi.agents.analytics.AnalyticsConfig;
 import io.suqi.agents.rag.MiniLmEmbedder;
 import io.suqi.agents.rag.RagAgent;
 import io.suqi.agents.rag.RagConfig;
+import io.suqi.agents.security.SecurityAgent;
 import io.suqi.connectors.CdcSource;
 import io.suqi.connectors.ConnectWorker;
 import io.suqi.connectors.ConnectWorkerConfig;
@@ -49,13 +50,14 @@ import java.util.function.Consumer;
 
 /**
  * The whole system in one process: Kafka and PostgreSQL (embedded or external), migrations, the
- * topics, the orchestrator, the analytics and RAG agents, the orchestration log writer and the
+ * topics, the orchestrator, the analytics, RAG and security agents, the orchestration log writer and the
  * HTTP gateway. Started in dependency order, stopped in reverse.
  */
 public final class SuqiRuntime implements AutoCloseable {
 
   /** The agents this version ships; questions for others are answered as not deployed. */
-  private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG);
+  private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG,
+      AgentType.SECURITY);
 
   private final RuntimeConfig config;
   private final Consumer<String> progress;
@@ -216,13 +218,19 @@ public final class SuqiRuntime implements AutoCloseable {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException("the RAG agent cannot load its index from kb.chunks: " + e.getMessage(), e);
     }
-    return new Agents(analytics, rag, indexGroup);
+    SecurityAgent security = new SecurityAgent(new AgentConfig(bootstrapServers, "suqi-agent-security",
+        config.instanceId()), db, clock, AnalyticsConfig.defaults());
+    security.start();
+    track(security::stop);
+    progress.accept("agents: security running (admin keys only)");
+    return new Agents(analytics, rag, security, indexGroup);
   }
 
   /** The agents this process runs, for their heartbeats in the health report. */
-  private record Agents(AnalyticsAgent analytics, RagAgent rag, String ragIndexGroup) {
+  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, String ragIndexGroup) {
     Map<AgentType, java.util.function.Supplier<Optional<java.time.Instant>>> heartbeats() {
-      return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat);
+      return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat,
+          AgentType.SECURITY, security::lastHeartbeat);
     }
 
     Map<AgentType, RuntimeHealth.AgentIndex> indexes() {

@@ -27,7 +27,8 @@ class TokenRuleTest {
   void aStepCountsItsQuestionAndEverythingItAnswered() {
     Answer answer = Answer.newBuilder().setText("12345678").setSql("SELECT 1").setColumns(List.of("a"))
         .setColumnTypes(List.of("text")).setRows(List.of(List.of("x"), java.util.Arrays.asList((String) null)))
-        .setCitations(List.of(new Citation("doc-1", "Returns policy", "Refunds within 30 days")))
+        .setCitations(List.of(Citation.newBuilder().setSourceId("doc-1").setTitle("Returns policy")
+            .setSnippet("Refunds within 30 days").build()))
         .build();
     // question 2 + text 2 + sql 2 + cells 1 + 0 + title 4 + snippet 6
     assertThat(TokenRule.ofStep("why?", result(answer, 0))).isEqualTo(1 + 2 + 2 + 1 + 4 + 6);
