@@ -1,11 +1,11 @@
 package io.suqi.agents.analytics;
 
 import io.suqi.agents.TenantId;
+import io.suqi.agents.TenantReadTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,18 +15,15 @@ import javax.sql.DataSource;
  * Runs one statement for one tenant in a read-only transaction as the least-privileged role
  * ({@value #ROLE} unless told another), with a statement timeout and a row cap, and rolls back: whatever the SQL were,
  * it could neither write, nor read outside what the role is granted, nor see another tenant's
- * rows (row-level security, V9, keyed by {@value #TENANT_SETTING}), nor run for long.
+ * rows (row-level security, V9, keyed by {@value TenantReadTransaction#TENANT_SETTING}), nor run for long.
  */
 public final class ReadOnlyQuery {
 
   /** Created by the migrations (V3); the connecting user must be a member (superusers are). */
   static final String ROLE = "suqi_analytics";
-  /** What the row-level security policies (V9) compare each row's tenant with. */
-  static final String TENANT_SETTING = "suqi.tenant_id";
 
-  private final DataSource dataSource;
   private final AnalyticsConfig config;
-  private final String role;
+  private final TenantReadTransaction transaction;
 
   public ReadOnlyQuery(DataSource dataSource, AnalyticsConfig config) {
     this(dataSource, config, ROLE);
@@ -37,51 +34,13 @@ public final class ReadOnlyQuery {
    *     security applies to it); from the code, never from a question
    */
   public ReadOnlyQuery(DataSource dataSource, AnalyticsConfig config, String role) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.config = Objects.requireNonNull(config, "config");
-    if (role == null || !role.matches("[a-z_]+")) {
-      throw new IllegalArgumentException("an agent role is a lower-case identifier, was " + role);
-    }
-    this.role = role;
+    this.transaction = new TenantReadTransaction(dataSource, role, config.statementTimeout());
   }
 
   public TabularResult run(TenantId tenant, SqlStatement statement) throws SQLException {
-    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(statement, "statement");
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        try (Statement setup = connection.createStatement()) {
-          setup.execute("SET TRANSACTION READ ONLY");
-          setup.execute("SET LOCAL ROLE " + role);
-        }
-        // Both local to this transaction (the third argument), so a pooled connection keeps neither.
-        try (PreparedStatement settings = connection.prepareStatement(
-            "SELECT set_config('statement_timeout', ?, true), set_config('" + TENANT_SETTING + "', ?, true)")) {
-          settings.setString(1, config.statementTimeout().toMillis() + "ms");
-          settings.setString(2, tenant.value());
-          settings.execute();
-        }
-        return read(connection, statement);
-      } finally {
-        endTransaction(connection, autoCommit);
-      }
-    }
-  }
-
-  /**
-   * Rolls back (there is nothing to keep; this also ends the SET LOCALs) and restores auto-commit,
-   * so a pooled connection goes back as it came. A failure here must not hide the query's own
-   * outcome; a broken connection is the pool's to discard.
-   */
-  private static void endTransaction(Connection connection, boolean autoCommit) {
-    try {
-      connection.rollback();
-      connection.setAutoCommit(autoCommit);
-    } catch (SQLException ignored) {
-      // see above
-    }
+    return transaction.read(tenant, connection -> read(connection, statement));
   }
 
   private TabularResult read(Connection connection, SqlStatement statement) throws SQLException {

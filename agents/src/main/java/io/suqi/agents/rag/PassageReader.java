@@ -1,11 +1,11 @@
 package io.suqi.agents.rag;
 
 import io.suqi.agents.TenantId;
+import io.suqi.agents.TenantReadTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +24,12 @@ public final class PassageReader {
 
   /** Created by V11; the connecting user must be a member (superusers are). */
   static final String ROLE = "suqi_rag";
-  static final String TENANT_SETTING = "suqi.tenant_id";
+  static final String TENANT_SETTING = TenantReadTransaction.TENANT_SETTING;
 
-  private final DataSource dataSource;
-  private final Duration statementTimeout;
+  private final TenantReadTransaction transaction;
 
   public PassageReader(DataSource dataSource, Duration statementTimeout) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
+    this.transaction = new TenantReadTransaction(dataSource, ROLE, statementTimeout);
   }
 
   /** The hits' passages that the tenant may read and that still exist, in the hits' order. */
@@ -40,30 +38,7 @@ public final class PassageReader {
     if (hits.isEmpty()) {
       return List.of();
     }
-    try (Connection connection = dataSource.getConnection()) {
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(false);
-      try {
-        try (Statement setup = connection.createStatement()) {
-          setup.execute("SET TRANSACTION READ ONLY");
-          setup.execute("SET LOCAL ROLE " + ROLE);
-        }
-        try (PreparedStatement settings = connection.prepareStatement(
-            "SELECT set_config('statement_timeout', ?, true), set_config('" + TENANT_SETTING + "', ?, true)")) {
-          settings.setString(1, statementTimeout.toMillis() + "ms");
-          settings.setString(2, tenant.value());
-          settings.execute();
-        }
-        return select(connection, tenant, hits);
-      } finally {
-        try {
-          connection.rollback();
-          connection.setAutoCommit(autoCommit);
-        } catch (SQLException ignored) {
-          // the outcome of the read stands; a broken connection is the pool's to discard
-        }
-      }
-    }
+    return transaction.read(tenant, connection -> select(connection, tenant, hits));
   }
 
   private static List<Passage> select(Connection connection, TenantId tenant, List<Hit> hits) throws SQLException {
