@@ -131,6 +131,6 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     if (result.getTokensUsed() > 0) {
       return result;
     }
-    return AgentResult.newBuilder(result).setTokensUsed(questionTokens + TokenRule.ofAnswer(result.getAnswer())).build();
+    return AgentResult.newBuilder(result).setTokensUsed(TokenRule.ofStep(questionTokens, result)).build();
   }
 }

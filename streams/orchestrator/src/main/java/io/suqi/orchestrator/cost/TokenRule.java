@@ -26,15 +26,18 @@ public final class TokenRule {
     return (text.getBytes(StandardCharsets.UTF_8).length + 3) / 4;
   }
 
-  /** Tokens of a step: the agent's own count, or the rule over its question and its answer. */
-  public static long ofStep(String question, AgentResult result) {
+  /**
+   * Tokens of a step: the agent's own count, or the rule over its answer plus the question's
+   * {@code questionTokens} ({@link #of} of the question the agent was asked).
+   */
+  public static long ofStep(long questionTokens, AgentResult result) {
     if (result.getTokensUsed() > 0) {
       return result.getTokensUsed();
     }
-    return of(question) + ofAnswer(result.getAnswer());
+    return questionTokens + ofAnswer(result.getAnswer());
   }
 
-  public static long ofAnswer(Answer answer) {
+  static long ofAnswer(Answer answer) {
     if (answer == null) {
       return 0;
     }

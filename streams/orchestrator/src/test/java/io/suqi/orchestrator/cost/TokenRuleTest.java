@@ -31,13 +31,13 @@ class TokenRuleTest {
             .setSnippet("Refunds within 30 days").build()))
         .build();
     // question 2 + text 2 + sql 2 + cells 1 + 0 + title 4 + snippet 6
-    assertThat(TokenRule.ofStep("why?", result(answer, 0))).isEqualTo(1 + 2 + 2 + 1 + 4 + 6);
+    assertThat(TokenRule.ofStep(TokenRule.of("why?"), result(answer, 0))).isEqualTo(1 + 2 + 2 + 1 + 4 + 6);
   }
 
   @Test
   void anAgentsOwnCountIsTakenAsItIs() {
     Answer answer = Answer.newBuilder().setText("a long answer that the rule would count").build();
-    assertThat(TokenRule.ofStep("question", result(answer, 7))).isEqualTo(7);
+    assertThat(TokenRule.ofStep(TokenRule.of("question"), result(answer, 7))).isEqualTo(7);
   }
 
   private static AgentResult result(Answer answer, long tokens) {
