@@ -65,6 +65,10 @@ public final class Topics {
   public static final Topic<String, Anomaly> ANOMALIES =
       new Topic<>("retail.anomalies", KEY, AvroSerde.of(Anomaly.class), PARTITIONS);
 
+  /** Progress of ML training jobs (stage, percent, message); key job_id. */
+  public static final Topic<String, MlJobEvent> ML_JOBS =
+      new Topic<>("ml.jobs", KEY, AvroSerde.of(MlJobEvent.class), PARTITIONS);
+
   private static final Map<AgentType, Topic<String, AgentTask>> AGENT_TASKS = new EnumMap<>(AgentType.class);
 
   static {
@@ -93,7 +97,7 @@ public final class Topics {
     Stream<Topic<?, ?>> owned = Stream.of(QUERIES, QUERIES_DEAD_LETTER, AGENT_RESULTS, RESPONSES,
         RESPONSE_STEPS, ORCHESTRATION_LOG, API_KEYS, TENANT_POLICIES, POS_TRANSACTIONS, RETAIL_QUARANTINE, CDC_TENANTS, CDC_STORES,
         CDC_PRODUCTS, CDC_CUSTOMERS, CDC_TRANSACTIONS, CDC_TRANSACTION_ITEMS, CDC_COMPETITOR_PRICES,
-        CDC_KB_DOCUMENTS, METRICS_REALTIME, GOLD_CHANGES, ANOMALIES);
+        CDC_KB_DOCUMENTS, METRICS_REALTIME, GOLD_CHANGES, ANOMALIES, ML_JOBS);
     return Stream.concat(owned, AGENT_TASKS.values().stream()).toList();
   }
 }

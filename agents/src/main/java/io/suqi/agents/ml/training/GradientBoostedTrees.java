@@ -1,0 +1,97 @@
+package io.suqi.agents.ml.training;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** A gradient-boosted trees regressor (XGBoost) over {@link Features}; serializable for the registry. */
+public final class GradientBoostedTrees {
+
+  private static final float MISSING = Float.NaN;
+  private final Booster booster;
+
+  private GradientBoostedTrees(Booster booster) {
+    this.booster = booster;
+  }
+
+  public static GradientBoostedTrees train(List<StoreDay> rows, Hyperparameters parameters, long seed) {
+    try {
+      DMatrix train = new DMatrix(Features.matrix(rows), rows.size(), Features.NAMES.size(), MISSING);
+      float[] labels = new float[rows.size()];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = (float) rows.get(i).revenue();
+      }
+      train.setLabel(labels);
+      Map<String, Object> params = new HashMap<>();
+      params.put("objective", "reg:squarederror");
+      params.put("max_depth", parameters.maxDepth());
+      params.put("eta", parameters.learningRate());
+      params.put("subsample", parameters.subsample());
+      params.put("seed", seed);
+      params.put("nthread", 1); // deterministic and polite on a shared machine
+      params.put("verbosity", 0);
+      Booster booster = XGBoost.train(train, params, parameters.rounds(), Map.of(), null, null);
+      train.dispose();
+      return new GradientBoostedTrees(booster);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+    }
+  }
+
+  public static GradientBoostedTrees fromBytes(byte[] artifact) {
+    try {
+      return new GradientBoostedTrees(XGBoost.loadModel(artifact));
+    } catch (XGBoostError | IOException e) {
+      throw new IllegalStateException("cannot load the model artifact: " + e.getMessage(), e);
+    }
+  }
+
+  public double[] predict(List<StoreDay> rows) {
+    if (rows.isEmpty()) {
+      return new double[0];
+    }
+    try {
+      float[][] out = booster.inplace_predict(Features.matrix(rows), rows.size(), Features.NAMES.size(), MISSING);
+      double[] predictions = new double[rows.size()];
+      for (int i = 0; i < predictions.length; i++) {
+        predictions[i] = Math.max(0, out[i][0]); // revenue is never negative
+      }
+      return predictions;
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
+    }
+  }
+
+  public double predict(StoreDay row) {
+    return predict(List.of(row))[0];
+  }
+
+  /** Total gain of each feature's splits, as a share of all gain, highest first. */
+  public Map<String, Double> importance() {
+    try {
+      Map<String, Double> gain = booster.getScore(Features.NAMES.toArray(String[]::new), "total_gain");
+      double total = gain.values().stream().mapToDouble(Double::doubleValue).sum();
+      Map<String, Double> shares = new LinkedHashMap<>();
+      Features.NAMES.stream()
+          .sorted((a, b) -> Double.compare(gain.getOrDefault(b, 0.0), gain.getOrDefault(a, 0.0)))
+          .forEach(name -> shares.put(name, total == 0 ? 0 : gain.getOrDefault(name, 0.0) / total));
+      return shares;
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("cannot read feature importance: " + e.getMessage(), e);
+    }
+  }
+
+  public byte[] toBytes() {
+    try {
+      return booster.toByteArray("ubj");
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("cannot serialize the model: " + e.getMessage(), e);
+    }
+  }
+}
