@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "suqi", mixinStandardHelpOptions = true, version = "suqi 0.1.0",
     description = "Suqi Streams: the event-driven backbone for AI-orchestrated retail analytics.",
     subcommands = {UpCommand.class, TenantCommand.class, AskCommand.class, BenchCommand.class,
-        BenchLakehouseCommand.class, TraceCommand.class, StatusCommand.class})
+        BenchLakehouseCommand.class, TraceCommand.class, StatusCommand.class, JobCommand.class})
 public final class SuqiCli implements Runnable {
 
   @Override

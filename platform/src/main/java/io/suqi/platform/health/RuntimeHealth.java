@@ -133,6 +133,9 @@ public final class RuntimeHealth implements AutoCloseable {
     detail.put("group_state", group.state());
     Optional.ofNullable(local.agentHeartbeats().get(agent)).flatMap(Supplier::get)
         .ifPresent(at -> detail.put("last_heartbeat", at.toString()));
+    if (agent == AgentType.ML) {
+      detail.put("models", PromotedModels.of(db)); // error since training and drift: ask "how is the forecast model doing"
+    }
     AgentIndex index = local.agentIndexes().get(agent);
     if (index != null) {
       detail.put("index_lag", groups.probe(index.groupId(), List.of(index.topic())).lag());

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.suqi.agents.AgentConfig;
 import io.suqi.agents.analytics.AnalyticsAgent;
 import io.suqi.agents.analytics.AnalyticsConfig;
+import io.suqi.agents.ml.MlAgent;
+import io.suqi.agents.ml.MlConfig;
 import io.suqi.agents.rag.MiniLmEmbedder;
 import io.suqi.agents.rag.RagAgent;
 import io.suqi.agents.rag.RagConfig;
@@ -57,7 +59,7 @@ public final class SuqiRuntime implements AutoCloseable {
 
   /** The agents this version ships; questions for others are answered as not deployed. */
   private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG,
-      AgentType.SECURITY);
+      AgentType.SECURITY, AgentType.ML);
 
   private final RuntimeConfig config;
   private final Consumer<String> progress;
@@ -223,14 +225,20 @@ public final class SuqiRuntime implements AutoCloseable {
     security.start();
     track(security::stop);
     progress.accept("agents: security running (admin keys only)");
-    return new Agents(analytics, rag, security, indexGroup);
+    MlAgent ml = new MlAgent(new AgentConfig(bootstrapServers, "suqi-agent-ml", config.instanceId()), db, clock,
+        MlConfig.defaults());
+    ml.start();
+    track(ml::stop);
+    progress.accept("agents: ml running (sales forecast: train, predict, feature importance, health)");
+    return new Agents(analytics, rag, security, ml, indexGroup);
   }
 
   /** The agents this process runs, for their heartbeats in the health report. */
-  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, String ragIndexGroup) {
+  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, MlAgent ml,
+      String ragIndexGroup) {
     Map<AgentType, java.util.function.Supplier<Optional<java.time.Instant>>> heartbeats() {
       return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat,
-          AgentType.SECURITY, security::lastHeartbeat);
+          AgentType.SECURITY, security::lastHeartbeat, AgentType.ML, ml::lastHeartbeat);
     }
 
     Map<AgentType, RuntimeHealth.AgentIndex> indexes() {
