@@ -7,6 +7,8 @@ import io.suqi.agents.analytics.AnalyticsConfig;
 import io.suqi.agents.rag.MiniLmEmbedder;
 import io.suqi.agents.rag.RagAgent;
 import io.suqi.agents.rag.RagConfig;
+import io.suqi.agents.retail.RetailAgent;
+import io.suqi.agents.retail.RetailConfig;
 import io.suqi.agents.security.SecurityAgent;
 import io.suqi.connectors.CdcSource;
 import io.suqi.connectors.ConnectWorker;
@@ -57,7 +59,7 @@ public final class SuqiRuntime implements AutoCloseable {
 
   /** The agents this version ships; questions for others are answered as not deployed. */
   private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG,
-      AgentType.SECURITY);
+      AgentType.RETAIL, AgentType.SECURITY);
 
   private final RuntimeConfig config;
   private final Consumer<String> progress;
@@ -223,14 +225,20 @@ public final class SuqiRuntime implements AutoCloseable {
     security.start();
     track(security::stop);
     progress.accept("agents: security running (admin keys only)");
-    return new Agents(analytics, rag, security, indexGroup);
+    RetailAgent retail = new RetailAgent(new AgentConfig(bootstrapServers, "suqi-agent-retail", config.instanceId()),
+        db, clock, RetailConfig.defaults());
+    retail.start();
+    track(retail::stop);
+    progress.accept("agents: retail running");
+    return new Agents(analytics, rag, security, retail, indexGroup);
   }
 
   /** The agents this process runs, for their heartbeats in the health report. */
-  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, String ragIndexGroup) {
+  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, RetailAgent retail,
+      String ragIndexGroup) {
     Map<AgentType, java.util.function.Supplier<Optional<java.time.Instant>>> heartbeats() {
       return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat,
-          AgentType.SECURITY, security::lastHeartbeat);
+          AgentType.SECURITY, security::lastHeartbeat, AgentType.RETAIL, retail::lastHeartbeat);
     }
 
     Map<AgentType, RuntimeHealth.AgentIndex> indexes() {
