@@ -9,6 +9,8 @@ import io.suqi.agents.ml.MlConfig;
 import io.suqi.agents.rag.MiniLmEmbedder;
 import io.suqi.agents.rag.RagAgent;
 import io.suqi.agents.rag.RagConfig;
+import io.suqi.agents.retail.RetailAgent;
+import io.suqi.agents.retail.RetailConfig;
 import io.suqi.agents.security.SecurityAgent;
 import io.suqi.connectors.CdcSource;
 import io.suqi.connectors.ConnectWorker;
@@ -59,7 +61,7 @@ public final class SuqiRuntime implements AutoCloseable {
 
   /** The agents this version ships; questions for others are answered as not deployed. */
   private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG,
-      AgentType.SECURITY, AgentType.ML);
+      AgentType.RETAIL, AgentType.SECURITY, AgentType.ML);
 
   private final RuntimeConfig config;
   private final Consumer<String> progress;
@@ -225,20 +227,26 @@ public final class SuqiRuntime implements AutoCloseable {
     security.start();
     track(security::stop);
     progress.accept("agents: security running (admin keys only)");
+    RetailAgent retail = new RetailAgent(new AgentConfig(bootstrapServers, "suqi-agent-retail", config.instanceId()),
+        db, clock, RetailConfig.defaults());
+    retail.start();
+    track(retail::stop);
+    progress.accept("agents: retail running");
     MlAgent ml = new MlAgent(new AgentConfig(bootstrapServers, "suqi-agent-ml", config.instanceId()), db, clock,
         MlConfig.defaults());
     ml.start();
     track(ml::stop);
     progress.accept("agents: ml running (sales forecast: train, predict, feature importance, health)");
-    return new Agents(analytics, rag, security, ml, indexGroup);
+    return new Agents(analytics, rag, security, retail, ml, indexGroup);
   }
 
   /** The agents this process runs, for their heartbeats in the health report. */
-  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, MlAgent ml,
-      String ragIndexGroup) {
+  private record Agents(AnalyticsAgent analytics, RagAgent rag, SecurityAgent security, RetailAgent retail,
+      MlAgent ml, String ragIndexGroup) {
     Map<AgentType, java.util.function.Supplier<Optional<java.time.Instant>>> heartbeats() {
       return Map.of(AgentType.ANALYTICS, analytics::lastHeartbeat, AgentType.RAG, rag::lastHeartbeat,
-          AgentType.SECURITY, security::lastHeartbeat, AgentType.ML, ml::lastHeartbeat);
+          AgentType.SECURITY, security::lastHeartbeat, AgentType.RETAIL, retail::lastHeartbeat,
+          AgentType.ML, ml::lastHeartbeat);
     }
 
     Map<AgentType, RuntimeHealth.AgentIndex> indexes() {
