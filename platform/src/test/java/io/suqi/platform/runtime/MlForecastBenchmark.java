@@ -38,14 +38,21 @@ class MlForecastBenchmark {
     try (SuqiRuntime runtime = new SuqiRuntime(config, m -> System.out.println("[suqi] " + m), Clock.systemUTC())) {
       RuntimeInfo info = runtime.start();
       try (HikariDataSource db = ConnectionPool.open(info.postgres(), "bench", 2)) {
-        long last = -1;
-        long rows = count(db);
-        // platinum is complete when its row count stops growing for 20 s
-        while (rows != last || rows == 0) {
-          Thread.sleep(20_000);
-          last = rows;
-          rows = count(db);
-          System.out.println("[bench] platinum.store_day_features rows: " + rows);
+        // platinum is complete when it counts every completed transaction the demo loaded (a pause in its
+        // growth is not enough: the history reaches it in bursts, and its test weeks came last)
+        long expected = count(db, "SELECT count(*) FROM retail.transactions WHERE status = 'completed'");
+        long inPlatinum;
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while ((inPlatinum = count(db, "SELECT coalesce(sum(txn_count), 0) FROM platinum.store_day_features"))
+            != expected || expected == 0) {
+          System.out.println("[bench] platinum.store_day_features: " + inPlatinum + " of " + expected
+              + " completed transactions");
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("platinum did not reach " + expected + " completed transactions in 20 min ("
+                + inPlatinum + "); see the [suqi] lines for the lakehouse job's state");
+          }
+          Thread.sleep(10_000);
+          expected = count(db, "SELECT count(*) FROM retail.transactions WHERE status = 'completed'");
         }
         for (String tenant : tenants(db)) {
           long started = System.nanoTime();
@@ -63,9 +70,8 @@ class MlForecastBenchmark {
     }
   }
 
-  private static long count(HikariDataSource db) throws Exception {
-    try (Connection c = db.getConnection();
-        ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM platinum.store_day_features")) {
+  private static long count(HikariDataSource db, String sql) throws Exception {
+    try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
