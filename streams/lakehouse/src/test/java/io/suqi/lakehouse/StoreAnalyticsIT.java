@@ -52,9 +52,12 @@ class StoreAnalyticsIT {
   @Test
   void minuteMetricsReachTheTopicAndAnObviousSpikeBecomesAnAnomaly() throws Exception {
     services.kafka().send(sales());
-    // The CDC topics stay empty in this test: their partitions must count as idle within seconds.
+    // The CDC topics stay empty in this test: their partitions must count as idle, or no day closes.
+    // Not within 2 s, though: on a loaded machine a POS partition can go that long between fetches,
+    // and a partition taken for idle while it still holds past days makes their sales late (the day
+    // is then scored short, as a CI run once showed: 90 of the spike day's 100 sales).
     LakehouseConfig config = services.config(checkpoints)
-        .withEventTime(new EventTimeSettings(Duration.ofMinutes(1), Duration.ofSeconds(2), Duration.ofMinutes(10)));
+        .withEventTime(new EventTimeSettings(Duration.ofMinutes(1), Duration.ofSeconds(15), Duration.ofMinutes(10)));
 
     try (LakehouseRunner runner = new LakehouseRunner(config)) {
       runner.start();
