@@ -3,11 +3,15 @@ package io.suqi.platform.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suqi.platform.cli.SuqiCli;
 import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.schemas.KeyRole;
 import io.suqi.schemas.MlJobEvent;
 import io.suqi.schemas.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The ML agent on the embedded runtime: a known weekly-patterned series of two stores goes through
@@ -38,6 +43,20 @@ class MlAskIT {
   private static final String TENANT = "acme";
   private static final String OTHER = "rival";
   private static final int DAYS = 120;
+  /** 1 while acme's revenue in platinum is not yet the revenue of its sales in retail.*, else 0. */
+  private static final String REVENUE_DIFFERS = """
+      SELECT CASE WHEN (SELECT sum(revenue) FROM platinum.store_day_features WHERE tenant_id = 'acme')
+                     = (SELECT sum(i.quantity * i.unit_price - i.discount) FROM retail.transaction_items i
+                        JOIN retail.transactions t ON t.txn_id = i.txn_id WHERE t.tenant_id = 'acme')
+                  THEN 0 ELSE 1 END""";
+  /** Stores of acme whose revenue_lag_1d, summed, is not the revenue of all their days but the last. */
+  private static final String LAGS_DISAGREEING = """
+      SELECT count(*) FROM (
+        SELECT f.store_id, sum(f.revenue_lag_1d) AS lagged,
+               sum(f.revenue) FILTER (WHERE f.day < (SELECT max(l.day) FROM platinum.store_day_features l
+                                                     WHERE l.tenant_id = f.tenant_id AND l.store_id = f.store_id)) AS before_last
+        FROM platinum.store_day_features f WHERE f.tenant_id = 'acme' GROUP BY f.tenant_id, f.store_id) s
+      WHERE lagged IS DISTINCT FROM before_last""";
 
   @TempDir
   Path dataDir;
@@ -50,8 +69,12 @@ class MlAskIT {
       ApiKeys keys = new ApiKeys(suqi.db);
       String acme = keys.create(TENANT, "ana", KeyRole.USER);
       String rival = keys.create(OTHER, "rob", KeyRole.USER);
-      RunningSuqi.eventually(Duration.ofMinutes(4), "every store-day of acme in platinum",
-          () -> count(suqi, "SELECT count(*) FROM platinum.store_day_features WHERE tenant_id = 'acme'") >= 2L * DAYS);
+      // Counting rows or transactions is not enough: through CDC a transaction's header can arrive
+      // before its lines, counted with zero revenue until they do (a model trained then saw zeros,
+      // MAPE NaN). Wait for acme's whole revenue, and for lagged values that agree with it.
+      RunningSuqi.eventually(Duration.ofMinutes(4), "every sale of acme in platinum, with its lags",
+          () -> count(suqi, "SELECT sum(txn_count) FROM platinum.store_day_features WHERE tenant_id = 'acme'") == 2L * DAYS
+              && count(suqi, REVENUE_DIFFERS) == 0 && count(suqi, LAGS_DISAGREEING) == 0);
 
       // When acme asks to train
       JsonNode started = suqi.ask(acme, "Train a sales forecast model");
@@ -71,10 +94,26 @@ class MlAskIT {
           + jobId + "' ORDER BY version");
       assertThat(models).isNotEmpty();
       List<List<String>> promoted = models.stream().filter(r -> r.get(1).equals("promoted")).toList();
-      assertThat(promoted).hasSize(1);
+      assertThat(promoted).as(models.toString()).hasSize(1);
       assertThat(promoted.get(0).get(2)).isEqualTo("t");
       assertThat(promoted.get(0).get(3)).startsWith("promoted");
       String version = promoted.get(0).get(0);
+
+      // And `bin/suqi job JOB_ID` follows the job to done and lists the candidates with the decision
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      PrintStream stdout = System.out;
+      int exit;
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      try {
+        exit = new CommandLine(new SuqiCli()).execute("job", jobId, "--kafka", suqi.info.kafka(),
+            "--postgres", suqi.info.postgres(), "--wait", "PT1M");
+      } finally {
+        System.setOut(stdout);
+      }
+      String followed = printed.toString(StandardCharsets.UTF_8);
+      assertThat(exit).as(followed).isZero();
+      assertThat(followed).contains("[" + "#".repeat(30) + "] 100% done", "done: ")
+          .containsPattern("sales_forecast\\s+" + version + "\\s+promoted");
 
       // And a forecast for store 1 comes from that version
       JsonNode forecast = suqi.ask(acme, "predict revenue for store 1 for the next 2 weeks");
