@@ -89,7 +89,7 @@ class MlAskIT {
       assertThat(events).extracting(MlJobEvent::getPercent).isSorted();
 
       // And ml.models holds its candidates with metrics, one promoted by the rule
-      List<List<String>> models = rows(suqi, "SELECT version::text, status, (metrics->>'mape')::numeric < "
+      List<List<String>> models = suqi.rows("SELECT version::text, status, (metrics->>'mape')::numeric < "
           + "(metrics->>'baseline_mape')::numeric, decision FROM ml.models WHERE tenant_id = 'acme' AND job_id = '"
           + jobId + "' ORDER BY version");
       assertThat(models).isNotEmpty();
@@ -203,19 +203,5 @@ class MlAskIT {
     } catch (Exception e) {
       return -1;
     }
-  }
-
-  private static List<List<String>> rows(RunningSuqi suqi, String sql) throws Exception {
-    List<List<String>> rows = new ArrayList<>();
-    try (Connection c = suqi.db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 }

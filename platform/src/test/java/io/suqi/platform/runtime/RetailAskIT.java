@@ -8,7 +8,6 @@ import io.suqi.schemas.KeyRole;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -62,7 +61,7 @@ class RetailAskIT {
       answer.path("answer").path("rows").forEach(row -> answered.add(List.of(row.get(product).asText(),
           row.get(competitor).asText(), amount(row.get(ours).asText()), amount(row.get(theirs).asText()),
           row.get(position).asText())));
-      assertThat(answered).isEqualTo(rows(suqi, """
+      assertThat(answered).isEqualTo(suqi.rows("""
           SELECT p.product_id, c.competitor, p.unit_price, c.price,
                  CASE WHEN p.unit_price > c.price THEN 'above' WHEN p.unit_price < c.price THEN 'below' ELSE 'level' END
           FROM retail.products p JOIN retail.competitor_prices c ON c.product_id = p.product_id
@@ -86,7 +85,7 @@ class RetailAskIT {
       List<String> smuggledProducts = new ArrayList<>();
       smuggled.path("answer").path("rows").forEach(row -> smuggledProducts.add(row.path(product).asText()));
       assertThat(smuggledProducts).doesNotContain("5", "6");
-      assertThat(rows(suqi, "SELECT count(*) FROM retail.competitor_prices")).containsExactly(List.of("10"));
+      assertThat(suqi.rows("SELECT count(*) FROM retail.competitor_prices")).containsExactly(List.of("10"));
     }
   }
 
@@ -99,19 +98,5 @@ class RetailAskIT {
     try (Connection c = suqi.db.getConnection(); Statement s = c.createStatement()) {
       s.execute(sql);
     }
-  }
-
-  private static List<List<String>> rows(RunningSuqi suqi, String sql) throws Exception {
-    List<List<String>> rows = new ArrayList<>();
-    try (Connection c = suqi.db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getString(i));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 }

@@ -11,10 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -148,6 +152,21 @@ final class RunningSuqi implements AutoCloseable {
       throw new AssertionError("POST /v1/ask answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
+  }
+
+  /** The rows of a query as a client reads them: each cell as text. */
+  List<List<String>> rows(String sql) throws java.sql.SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      while (rs.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.add(rs.getString(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   static void eventually(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
