@@ -7,8 +7,6 @@ import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.schemas.KeyRole;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,7 +30,7 @@ class RetailAskIT {
       // Given the retail fixture (acme sells products 1-4 at 3.49, 6.49, 9.49, 12.49; rival 5 and 6)
       // and competitor prices, older observations among them that the latest ones replace
       RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
-      execute(suqi, """
+      PosSales.execute(suqi.db, """
           INSERT INTO retail.competitor_prices VALUES
             (1, 'MegaMart', 2.00, now() - interval '30 days'), (1, 'MegaMart', 3.99, now() - interval '1 day'),
             (2, 'MegaMart', 5.99, now() - interval '2 days'),  (2, 'ValueCo', 7.00, now() - interval '3 days'),
@@ -92,11 +90,5 @@ class RetailAskIT {
   /** A money amount as a number, whatever its scale: 11.00 in Postgres is 11.0 in the JSON answer. */
   private static String amount(String value) {
     return new BigDecimal(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static void execute(RunningSuqi suqi, String sql) throws Exception {
-    try (Connection c = suqi.db.getConnection(); Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
   }
 }
