@@ -3,6 +3,9 @@ package io.suqi.agents.analytics;
 import io.suqi.agents.AgentResults;
 import io.suqi.agents.TaskHandler;
 import io.suqi.agents.TenantId;
+import io.suqi.agents.analytics.catalogue.CatalogueCache;
+import io.suqi.agents.analytics.catalogue.CatalogueReader;
+import io.suqi.agents.analytics.semantic.SemanticQuery;
 import io.suqi.agents.time.TimeWords;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
@@ -18,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one analytics task from PostgreSQL, without Kafka: question → {@link AnalyticsQuery}
+ * Answers one analytics task from PostgreSQL, without Kafka: question → {@link SemanticQuery}
  * → parameterised SQL for the task's tenant → rows → {@link AgentResult}. Never throws: a
  * question it cannot map is UNANSWERABLE, a failing query is FAILED with the reason.
  */
@@ -31,12 +34,16 @@ public final class AnalyticsAnswerer implements TaskHandler {
   private final QuestionParser parser;
   private final SqlWriter sqlWriter = new SqlWriter();
   private final ReadOnlyQuery database;
+  private final CatalogueCache catalogues;
 
   public AnalyticsAnswerer(DataSource dataSource, Clock clock, AnalyticsConfig config) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.config = Objects.requireNonNull(config, "config");
     this.parser = new QuestionParser(new TimeWords(clock));
     this.database = new ReadOnlyQuery(dataSource, config);
+    CatalogueReader reader = new CatalogueReader();
+    this.catalogues = new CatalogueCache(tenantId -> database.read(new TenantId(tenantId),
+        connection -> reader.read(connection, tenantId)), clock, CatalogueCache.DEFAULT_TIME_TO_LIVE);
   }
 
   @Override
@@ -44,13 +51,13 @@ public final class AnalyticsAnswerer implements TaskHandler {
     long started = System.nanoTime();
     SqlStatement statement = null;
     try {
-      Interpretation meaning = parser.parse(task.getQuestion());
+      TenantId tenant = new TenantId(task.getTenantId());
+      Interpretation meaning = parser.parse(task.getQuestion(), catalogues.of(tenant.value()));
       if (meaning instanceof Interpretation.Unmapped unmapped) {
         Answer answer = AgentResults.textAnswer(AnswerText.unanswerable(unmapped.reason()), null);
         return result(task, ResultStatus.UNANSWERABLE, answer, null, started);
       }
-      TenantId tenant = new TenantId(task.getTenantId());
-      AnalyticsQuery query = ((Interpretation.Mapped) meaning).query();
+      SemanticQuery query = ((Interpretation.Mapped) meaning).query();
       statement = sqlWriter.write(query, tenant, config.maxRows());
       TabularResult table = database.run(tenant, statement);
       return result(task, ResultStatus.OK, answer(query, statement, table), null, started);
@@ -63,7 +70,7 @@ public final class AnalyticsAnswerer implements TaskHandler {
     }
   }
 
-  private static Answer answer(AnalyticsQuery query, SqlStatement statement, TabularResult table) {
+  private static Answer answer(SemanticQuery query, SqlStatement statement, TabularResult table) {
     return Answer.newBuilder()
         .setText(AnswerText.describe(query, table))
         .setSql(statement.withParameters())

@@ -38,6 +38,11 @@ public final class ReadOnlyQuery {
     this.transaction = new TenantReadTransaction(dataSource, role, config.statementTimeout());
   }
 
+  /** Runs {@code work} in the same kind of transaction: read-only, as the role, for the tenant. */
+  public <T> T read(TenantId tenant, TenantReadTransaction.Read<T> work) throws SQLException {
+    return transaction.read(tenant, work);
+  }
+
   public TabularResult run(TenantId tenant, SqlStatement statement) throws SQLException {
     Objects.requireNonNull(statement, "statement");
     return transaction.read(tenant, connection -> read(connection, statement));

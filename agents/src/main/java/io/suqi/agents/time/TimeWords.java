@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code today}, {@code yesterday}
- *   <li>{@code last N days}: the N whole days before today; today is excluded
- *   <li>{@code this|last week|month|quarter|year}: ISO weeks start on Monday. "This" periods run to
+ *   <li>{@code last N days} (also "past", "previous"): the N whole days before today; today is excluded
+ *   <li>{@code this|last week|month|quarter|year} (also "current", "previous"): ISO weeks start on Monday. "This" periods run to
  *       the <em>end</em> of the period (not to now): the data simply has nothing after now, and a
  *       whole-period label reads better than one that changes every second.
  *   <li>{@code Q1}..{@code Q4} with an optional year ("Q3 2025"); without a year, the most recent
@@ -52,9 +52,9 @@ public final class TimeWords {
   private static final List<Form> FORMS = List.of(
       new Form(pattern("\\btoday\\b"), (m, today) -> TimeRange.ofDays(today, today.plusDays(1))),
       new Form(pattern("\\byesterday\\b"), (m, today) -> TimeRange.ofDays(today.minusDays(1), today)),
-      new Form(pattern("\\blast\\s+([1-9]\\d{0,4})\\s+days?\\b"),
+      new Form(pattern("\\b(?:last|past|previous)\\s+([1-9]\\d{0,4})\\s+days?\\b"),
           (m, today) -> TimeRange.ofDays(today.minusDays(Integer.parseInt(m.group(1))), today)),
-      new Form(pattern("\\b(this|last)\\s+(week|month|quarter|year)\\b"), TimeWords::thisOrLast),
+      new Form(pattern("\\b(this|current|last|previous)\\s+(week|month|quarter|year)\\b"), TimeWords::thisOrLast),
       new Form(pattern("\\bq([1-4])(?:\\s+(\\d{4}))?\\b"), TimeWords::quarter),
       new Form(pattern("\\b(" + MONTHS_BUT_MAY + ")(?:\\s+(\\d{4}))?\\b"), TimeWords::month),
       new Form(pattern("(?:(?<=\\b(?:in|for|during|of)\\s{1,5})|\\b(?=may\\s+\\d{4}\\b))(may)(?:\\s+(\\d{4}))?\\b"),
@@ -113,7 +113,8 @@ public final class TimeWords {
       case "quarter" -> Period.ofMonths(3);
       default -> Period.ofYears(1);
     };
-    return m.group(1).equalsIgnoreCase("last")
+    boolean last = m.group(1).equalsIgnoreCase("last") || m.group(1).equalsIgnoreCase("previous");
+    return last
         ? TimeRange.ofDays(thisStart.minus(length), thisStart)
         : TimeRange.ofDays(thisStart, thisStart.plus(length));
   }
