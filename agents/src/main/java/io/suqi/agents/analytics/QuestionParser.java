@@ -59,6 +59,14 @@ public final class QuestionParser {
       + "|greater\\s+than|higher\\s+than|lower\\s+than|above|below|over\\s+\\$?\\d|under\\s+\\$?\\d|exceed\\w*)\\b");
   private static final Pattern UNSUPPORTED_PERIOD = pattern("\\b(?:last|past|previous|next|these|those)\\s+" + NUMBER
       + "\\s+(?:weeks?|months?|quarters?|years?|hours?)\\b|\\b(?:next|tomorrow|forecast\\w*|predict\\w*)\\b");
+  /** SQL in a question is never run; saying so is clearer than answering the words around it. */
+  private static final Pattern SQL_TEXT = pattern(";\\s*\\w|--|/\\*|\\bunion\\s+(?:all\\s+)?select\\b|\\bselect\\s+.+\\s+from\\b"
+      + "|\\b(?:drop|truncate|alter)\\s+table\\b|\\bdelete\\s+from\\b|\\binsert\\s+into\\b|\\bset_config\\b|\\bpg_\\w+"
+      + "|\\b1\\s*=\\s*1\\b|\\bwhere\\s+\\w+\\s*(?:<>|!=|=)|\\bor\\s+\\w+\\s*(?:<>|!=|=)");
+  /** Things people ask about that this data does not hold. */
+  private static final Pattern UNSUPPORTED_SUBJECT = pattern("\\b(?:employees?|staff|cashiers?|workers?|suppliers?|vendors?"
+      + "|competitors?|prices?|pricing|inventory|stock\\s+levels?|warehouses?|shipments?|deliver(?:y|ies)|weather|wages?"
+      + "|salar(?:y|ies)|rent|expenses?|budgets?|targets?|visitors?|foot\\s+traffic|conversion\\s+rates?)\\b");
   private static final Pattern STORE_IDS = pattern("\\b(?:store|shop|location|branch)(?:es|s)?\\s*(?:#|no\\.?|number|id)?"
       + "\\s*#?(\\d{1,9})((?:\\s*(?:,|and|&|or)\\s*#?\\d{1,9})*)\\b");
   private static final Pattern PRODUCT_IDS = pattern("\\b(?:product|item|sku)s?\\s*(?:#|no\\.?|number|id)?"
@@ -93,6 +101,13 @@ public final class QuestionParser {
   }
 
   public Interpretation parse(String question, Catalogue catalogue) {
+    if (SQL_TEXT.matcher(question).find()) {
+      return unmapped("it contains SQL, and I never run text from a question; ask in words");
+    }
+    Optional<String> unsupportedSubject = first(UNSUPPORTED_SUBJECT, question);
+    if (unsupportedSubject.isPresent()) {
+      return unmapped("it asks about \"" + unsupportedSubject.get() + "\", which the sales data does not hold");
+    }
     StringBuilder rest = new StringBuilder(question);
     boolean anomalies = !take(ANOMALIES, rest).isEmpty();
     boolean share = !take(SHARE, rest).isEmpty();
@@ -276,7 +291,8 @@ public final class QuestionParser {
 
   private static void blankKindWords(StringBuilder rest, Mention mention) {
     Pattern kind = Vocabulary.kindWords(mention.dimension());
-    Matcher after = pattern("^\\s*(?:" + kind.pattern() + ")\\b").matcher(rest.substring(mention.end()));
+    Matcher after = pattern("^\\s*(?:" + Vocabulary.kindWordsAfter(mention.dimension()).pattern() + ")\\b")
+        .matcher(rest.substring(mention.end()));
     if (after.find()) {
       blank(rest, mention.end(), mention.end() + after.end());
     }

@@ -164,8 +164,10 @@ public final class SqlWriter {
       parameters.add(day(period.to()));
     }
     appendFilters(query.filters(), from, parameters);
-    // a store-day whose sales were all refunded keeps a row of zeros; it had no completed sale
-    String having = expressions.isEmpty() ? "" : "\nHAVING SUM(g.txn_count) > 0";
+    // A store-day whose sales were all refunded keeps a row of zeros: it had no completed sale.
+    // Sums over lines, as in silver, leave out members whose sales had no lines.
+    boolean onlyLineMetrics = metrics.stream().allMatch(Metric::lineMetric);
+    String having = expressions.isEmpty() ? "" : onlyLineMetrics ? "\nHAVING SUM(g.units) > 0" : "\nHAVING SUM(g.txn_count) > 0";
     return select(query.dimensions(), expressions, metrics, aggregates, from, having);
   }
 
@@ -220,7 +222,10 @@ public final class SqlWriter {
       selected.add(expressions.get(i) + " AS " + columns.get(i).name());
     }
     for (int i = 0; i < metrics.size(); i++) {
-      selected.add(aggregates.get(i) + " AS " + metrics.get(i).column());
+      // a total over no rows is zero (an average of nothing stays null)
+      String aggregate = dimensions.isEmpty() && metrics.get(i) != Metric.AVERAGE_BASKET
+          ? "COALESCE(" + aggregates.get(i) + ", 0)" : aggregates.get(i);
+      selected.add(aggregate + " AS " + metrics.get(i).column());
       columns.add(new Column(metrics.get(i).column(), metrics.get(i).type()));
     }
     String selectList = "SELECT " + String.join(",\n  ", selected);

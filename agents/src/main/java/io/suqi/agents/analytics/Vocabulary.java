@@ -55,6 +55,17 @@ final class Vocabulary {
     return KIND_WORDS.getOrDefault(dimension, pattern("(?!)"));
   }
 
+  /**
+   * The words that may follow a name as part of it: also "products" after a category or brand
+   * ("Kitchen products" filters, it does not break down by product).
+   */
+  static Pattern kindWordsAfter(Dimension dimension) {
+    if (dimension == Dimension.CATEGORY || dimension == Dimension.BRAND) {
+      return pattern(kindWords(dimension).pattern() + "|products?|items?|goods|lines?");
+    }
+    return kindWords(dimension);
+  }
+
   private static Pattern pattern(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
   }

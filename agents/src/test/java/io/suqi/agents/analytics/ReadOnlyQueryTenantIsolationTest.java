@@ -70,28 +70,6 @@ class ReadOnlyQueryTenantIsolationTest {
   }
 
   @Test
-  void silverIsProtectedShouldItEverBeGranted() throws SQLException {
-    try (Connection connection = TwoTenantRetail.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      // Given, for this transaction only, the analytics role may read silver
-      statement.execute("GRANT USAGE ON SCHEMA silver TO suqi_analytics");
-      statement.execute("GRANT SELECT ON silver.transactions, silver.transaction_items TO suqi_analytics");
-      statement.execute("SET LOCAL ROLE suqi_analytics");
-      statement.execute("SELECT set_config('suqi.tenant_id', 'acme', true)");
-      for (String relation : TwoTenantRetail.PROTECTED_NOT_GRANTED.keySet()) {
-        // When acme counts every row
-        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM " + relation)) {
-          result.next();
-          // Then it sees its own only
-          assertThat(result.getLong(1)).as(relation).isEqualTo(TwoTenantRetail.rowsOf(relation, "acme"))
-              .isLessThan(TwoTenantRetail.rowsOf(relation, "globex"));
-        }
-      }
-      connection.rollback();
-    }
-  }
-
-  @Test
   void storesOfTheSameNameAreTheAskingTenantsOnly() throws SQLException {
     // Given both tenants have a Downtown and an Airport store
     SqlStatement byName = unfiltered(

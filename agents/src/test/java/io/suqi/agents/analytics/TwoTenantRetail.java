@@ -26,11 +26,6 @@ final class TwoTenantRetail {
    */
   static final Map<String, String> PROTECTED = protectedRelations();
 
-  /** Protected as well, but granted to no agent (yet). */
-  static final Map<String, String> PROTECTED_NOT_GRANTED = Map.of(
-      "silver.transactions", "r.tenant_id",
-      "silver.transaction_items", "SELECT t.tenant_id FROM silver.transactions t WHERE t.txn_id = r.txn_id");
-
   private static DataSource dataSource;
 
   private TwoTenantRetail() {}
@@ -40,13 +35,14 @@ final class TwoTenantRetail {
     if (dataSource == null) {
       dataSource = RetailDatabase.freshDatabase(DATABASE);
       execute(dataSource, SEED);
+      MedallionFromRetail.fill(dataSource, "acme", "globex");
     }
     return dataSource;
   }
 
   /** Rows of a protected relation that belong to {@code tenant}, counted as the superuser. */
   static long rowsOf(String relation, String tenant) throws SQLException {
-    String owner = PROTECTED.getOrDefault(relation, PROTECTED_NOT_GRANTED.get(relation));
+    String owner = PROTECTED.get(relation);
     String sql = "SELECT count(*) FROM " + relation + " r WHERE (" + owner + ") = ?";
     try (Connection connection = dataSource().getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, tenant);
@@ -103,13 +99,15 @@ final class TwoTenantRetail {
   private static Map<String, String> protectedRelations() {
     Map<String, String> relations = new LinkedHashMap<>();
     for (String table : List.of("retail.tenants", "retail.stores", "retail.products", "retail.customers",
-        "retail.transactions", "kb.documents", "gold.sales_daily", "gold.sales_hourly_store",
+        "retail.transactions", "kb.documents", "silver.transactions", "gold.sales_daily", "gold.sales_hourly_store",
         "gold.sales_daily_category_region", "gold.store_minute_metrics", "gold.late_events", "gold.anomalies",
         "platinum.store_day_features", "platinum.customer_rfm", "platinum.customer_rfm_scores")) {
       relations.put(table, "r.tenant_id");
     }
     relations.put("retail.transaction_items",
         "SELECT t.tenant_id FROM retail.transactions t WHERE t.txn_id = r.txn_id");
+    relations.put("silver.transaction_items",
+        "SELECT t.tenant_id FROM silver.transactions t WHERE t.txn_id = r.txn_id");
     relations.put("retail.competitor_prices",
         "SELECT p.tenant_id FROM retail.products p WHERE p.product_id = r.product_id");
     return Map.copyOf(relations);
@@ -156,18 +154,6 @@ final class TwoTenantRetail {
         ('acme-returns', 'acme', 'Returns', 'Thirty days.', 'handbook'),
         ('globex-returns', 'globex', 'Returns', 'Ninety days.', 'handbook'),
         ('globex-pricing', 'globex', 'Pricing', 'Secret margins.', 'wiki');
-      INSERT INTO silver.transactions VALUES
-        ('a1', 'acme', 1, 1, '2025-12-03T10:00:00Z', 'completed', 'card', 'North', 'cdc', now()),
-        ('g1', 'globex', 11, 11, '2025-12-03T11:00:00Z', 'completed', 'card', 'North', 'cdc', now()),
-        ('g2', 'globex', 12, 12, '2025-12-04T11:00:00Z', 'completed', 'card', 'East', 'pos', now());
-      INSERT INTO silver.transaction_items (txn_id, line_no, product_id, quantity, unit_price, discount, category) VALUES
-        ('a1', 1, 1, 3, 10.00, 1.00, 'Kitchen'),
-        ('g1', 1, 11, 1000, 10.00, 0, 'Garden'),
-        ('g2', 1, 11, 500, 10.00, 0, 'Garden');
-      INSERT INTO gold.sales_daily VALUES
-        ('acme', 1, '2025-12-03', 39.00, 1, 7),
-        ('globex', 11, '2025-12-03', 10000.00, 1, 1000),
-        ('globex', 12, '2025-12-04', 5050.00, 1, 505);
       INSERT INTO gold.sales_hourly_store VALUES
         ('acme', 1, '2025-12-03T10:00:00Z', 39.00, 1, 7),
         ('globex', 11, '2025-12-03T11:00:00Z', 10000.00, 1, 1000),
