@@ -49,6 +49,7 @@ class AskEndToEndIT {
       config = suqi.config;
       // Given sales of two tenants and an API key for one of them
       RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
+      MedallionCaughtUp.await(suqi.db, Duration.ofMinutes(2)); // analytics answers from silver and gold
       key = new ApiKeys(suqi.db).create(RetailFixture.TENANT);
       expected = TopStoresReference.topStoresLastMonth(suqi.db, RetailFixture.TENANT, 5);
       assertThat(expected).hasSize(5);
@@ -97,6 +98,7 @@ class AskEndToEndIT {
   void badRequestsAreRefusedWithAReasonAndAMalformedQueryGoesToTheDeadLetterTopic() throws Exception {
     try (RunningSuqi suqi = RunningSuqi.start(dataDir)) {
       RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
+      MedallionCaughtUp.await(suqi.db, Duration.ofMinutes(2)); // analytics answers from silver and gold
       String key = new ApiKeys(suqi.db).create(RetailFixture.TENANT);
       String json = "Content-Type";
 
@@ -145,6 +147,7 @@ class AskEndToEndIT {
         // Given a second process running only the gateway, pointed at the first one's services
         RunningSuqi gateway = RunningSuqi.gatewayOf(backend, gatewayDir)) {
       RetailFixture.load(backend.db, LocalDate.now(ZoneOffset.UTC));
+      MedallionCaughtUp.await(backend.db, Duration.ofMinutes(2)); // analytics answers from silver and gold
       String key = new ApiKeys(backend.db).create(RetailFixture.TENANT);
 
       // When a question arrives at that gateway

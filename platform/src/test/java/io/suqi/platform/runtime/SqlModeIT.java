@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,6 +47,7 @@ class SqlModeIT {
     psql = Psql.locate(); // before the runtime: a missing client fails at once, saying what to install
     suqi = RunningSuqi.start(dataDir);
     RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
+    MedallionCaughtUp.await(suqi.db, Duration.ofMinutes(2)); // analytics answers from silver and gold
     TenantDbRoles roles = new TenantDbRoles(suqi.db);
     acmePassword = roles.map(RetailFixture.TENANT, ACME_ROLE).newPassword().orElseThrow();
     rivalPassword = roles.map(RetailFixture.OTHER_TENANT, RIVAL_ROLE).newPassword().orElseThrow();

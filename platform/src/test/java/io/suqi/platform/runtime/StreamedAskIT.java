@@ -38,6 +38,7 @@ class StreamedAskIT {
     try (RunningSuqi suqi = RunningSuqi.start(dataDir)) {
       // Given sales and an API key of one tenant
       RetailFixture.load(suqi.db, LocalDate.now(ZoneOffset.UTC));
+      MedallionCaughtUp.await(suqi.db, Duration.ofMinutes(2)); // analytics answers from silver and gold
       String key = new ApiKeys(suqi.db).create(RetailFixture.TENANT);
       List<List<Object>> expected = TopStoresReference.topStoresLastMonth(suqi.db, RetailFixture.TENANT, 5);
 

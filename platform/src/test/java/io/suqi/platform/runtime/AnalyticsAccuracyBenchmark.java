@@ -1,0 +1,200 @@
+package io.suqi.platform.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.suqi.agents.analytics.AnalyticsAnswerer;
+import io.suqi.agents.analytics.AnalyticsConfig;
+import io.suqi.platform.postgres.ConnectionPool;
+import io.suqi.schemas.AgentResult;
+import io.suqi.schemas.AgentTask;
+import io.suqi.schemas.AgentType;
+import io.suqi.schemas.Intent;
+import io.suqi.schemas.ResultStatus;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Execution accuracy of the analytics agent on the shipped question → reference SQL pairs
+ * ({@code analytics/accuracy-pairs.json}) over the demo data: an answer is correct when its rows
+ * equal the reference query's rows (as multisets; columns in any order; numbers to two decimals).
+ * The demo data reaches silver and gold the only way it can (loaded into retail.*, captured by
+ * Debezium, written by the lakehouse job); the references read retail.* directly, so a pass also
+ * says the lakehouse got the figures right. Run explicitly:
+ * {@code mvn -B -o -pl platform -am verify -Dtest=AnalyticsAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=none}
+ * (add {@code -Danalytics.postgres=JDBC_URL} to use a running {@code bin/suqi up --demo} instead of starting one).
+ */
+class AnalyticsAccuracyBenchmark {
+
+  private static final String PAIRS = "/analytics/accuracy-pairs.json";
+
+  @Test
+  void executionAccuracyOnTheDemoData() throws Exception {
+    Optional<String> running = Optional.ofNullable(System.getProperty("analytics.postgres"));
+    if (running.isPresent()) {
+      try (HikariDataSource db = ConnectionPool.open(running.get(), "bench", 2)) {
+        score(db);
+      }
+      return;
+    }
+    Path dataDir = Files.createTempDirectory("suqi-analytics-bench");
+    RuntimeConfig config = new RuntimeConfig(dataDir, RunningSuqi.freePort(), RunningSuqi.freePort(),
+        RunningSuqi.freePort(), 0, RunningSuqi.freePort(), "127.0.0.1", EnumSet.allOf(Role.class), "bench",
+        Optional.empty(), Optional.empty(), true, Duration.ofSeconds(30));
+    try (SuqiRuntime runtime = new SuqiRuntime(config, m -> System.out.println("[suqi] " + m), Clock.systemUTC())) {
+      RuntimeInfo info = runtime.start();
+      try (HikariDataSource db = ConnectionPool.open(info.postgres(), "bench", 2)) {
+        awaitMedallion(db);
+        score(db);
+      }
+    }
+  }
+
+  private static void awaitMedallion(HikariDataSource db) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+    long behind;
+    while ((behind = count(db, MedallionCaughtUp.TENANTS_BEHIND)) != 0 || count(db, "SELECT count(*) FROM retail.transactions") == 0) {
+      System.out.println("[bench] silver.transactions: " + count(db, "SELECT count(*) FROM silver.transactions") + " of "
+          + count(db, "SELECT count(*) FROM retail.transactions") + " (" + behind + " tenants behind)");
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("silver and gold did not catch up with retail.* in 20 min; see the [suqi] lines");
+      }
+      Thread.sleep(10_000);
+    }
+  }
+
+  private static void score(HikariDataSource db) throws Exception {
+    JsonNode pairs;
+    try (InputStream in = AnalyticsAccuracyBenchmark.class.getResourceAsStream(PAIRS)) {
+      pairs = new ObjectMapper().readTree(in);
+    }
+    AnalyticsAnswerer answerer = new AnalyticsAnswerer(db, Clock.systemUTC(), AnalyticsConfig.defaults());
+    int correct = 0;
+    Map<String, int[]> byCover = new TreeMap<>();
+    List<Long> latencies = new ArrayList<>();
+    StringBuilder failures = new StringBuilder();
+    for (JsonNode pair : pairs) {
+      String id = pair.path("id").asText();
+      String question = pair.path("question").asText();
+      List<String> expected = rows(db, pair.path("sql").asText());
+      long started = System.nanoTime();
+      AgentResult result = answerer.handle(task(id, pair.path("tenant").asText(), question));
+      latencies.add((System.nanoTime() - started) / 1_000_000);
+      List<String> actual = result.getStatus() == ResultStatus.OK ? normalised(result.getAnswer().getRows()) : null;
+      boolean ok = expected.equals(actual);
+      correct += ok ? 1 : 0;
+      pair.path("covers").forEach(c -> {
+        int[] counts = byCover.computeIfAbsent(c.asText(), k -> new int[2]);
+        counts[0] += ok ? 1 : 0;
+        counts[1]++;
+      });
+      if (!ok) {
+        failures.append(String.format(Locale.ROOT, "%s FAIL %s%n  agent: %s %s%n  got %s%n  want %s%n", id, question,
+            result.getStatus(), result.getAnswer().getText().replaceAll("\\s+", " "), head(actual), head(expected)));
+      }
+    }
+    latencies.sort(null);
+    System.out.print(failures);
+    byCover.forEach((cover, counts) -> System.out.printf(Locale.ROOT, "[bench] %-22s %d/%d%n", cover, counts[0], counts[1]));
+    System.out.printf(Locale.ROOT, "[bench] execution accuracy %d/%d = %.1f%% | answer latency p50 %d ms, p95 %d ms, max %d ms%n",
+        correct, pairs.size(), 100.0 * correct / pairs.size(), latencies.get(latencies.size() / 2),
+        latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1), latencies.get(latencies.size() - 1));
+  }
+
+  private static AgentTask task(String id, String tenant, String question) {
+    return AgentTask.newBuilder().setQueryId("bench-" + id).setTenantId(tenant).setPlatform("bench").setQuestion(question)
+        .setIntent(Intent.ANALYTICS).setConfidence(1.0).setAgent(AgentType.ANALYTICS).setStepNumber(1)
+        .setIssuedAt(Instant.now()).build();
+  }
+
+  /** The reference's rows, normalised, as the superuser in UTC (it filters its tenant itself). */
+  private static List<String> rows(HikariDataSource db, String sql) throws Exception {
+    List<List<String>> rows = new ArrayList<>();
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL TimeZone = 'UTC'");
+        try (ResultSet rs = s.executeQuery(sql)) {
+          ResultSetMetaData meta = rs.getMetaData();
+          while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+              int type = meta.getColumnType(i);
+              if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
+                OffsetDateTime value = rs.getObject(i, OffsetDateTime.class);
+                row.add(value == null ? null : value.toInstant().toString());
+              } else {
+                row.add(rs.getString(i));
+              }
+            }
+            rows.add(row);
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+    }
+    return normalised(rows);
+  }
+
+  /** Each row as its cells sorted (columns in any order), the rows sorted (a multiset). */
+  private static List<String> normalised(List<List<String>> rows) {
+    List<String> out = new ArrayList<>();
+    for (List<String> row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (String cell : row) {
+        cells.add(cell(cell));
+      }
+      cells.sort(null);
+      out.add(String.join(" | ", cells));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static String cell(String cell) {
+    if (cell == null) {
+      return "null";
+    }
+    try {
+      return new BigDecimal(cell).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    } catch (NumberFormatException notANumber) {
+      return cell.endsWith(".000Z") ? cell.replace(".000Z", "Z") : cell;
+    }
+  }
+
+  private static String head(List<String> rows) {
+    if (rows == null) {
+      return "(no rows: not answered)";
+    }
+    return rows.size() + " rows " + rows.subList(0, Math.min(3, rows.size()));
+  }
+
+  private static long count(HikariDataSource db, String sql) throws Exception {
+    try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
