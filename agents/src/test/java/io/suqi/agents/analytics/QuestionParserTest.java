@@ -39,7 +39,8 @@ class QuestionParserTest {
       CatalogueName.of(Dimension.PRODUCT, "Crunchy Potato Chips"),
       CatalogueName.of(Dimension.SEGMENT, "premium"),
       new CatalogueName(Dimension.PAYMENT_METHOD, "gift_card", List.of("gift card")),
-      CatalogueName.of(Dimension.PAYMENT_METHOD, "card")));
+      CatalogueName.of(Dimension.PAYMENT_METHOD, "card"),
+      CatalogueName.of(Dimension.CITY, "5")));
 
   private static final TimeRange LAST_MONTH = TimeRange.ofDays(LocalDate.parse("2025-12-01"), LocalDate.parse("2026-01-01"));
   private static final TimeRange THIS_MONTH = TimeRange.ofDays(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-01"));
@@ -145,6 +146,13 @@ class QuestionParserTest {
     // and the longer name wins over the city it contains
     assertThat(mapped("revenue in Springfield").filters())
         .containsExactly(Filter.byName(Dimension.CITY, List.of("Springfield")));
+  }
+
+  @Test
+  void aNameThatIsOnlyANumberIsNotReadInARanking() {
+    SemanticQuery query = mapped("Show the top 5 stores by revenue last month");
+    assertThat(query.filters()).isEmpty();
+    assertThat(query.ranking()).contains(new Ranking(true, 5));
   }
 
   @Test

@@ -40,7 +40,8 @@ public final class Catalogue {
     for (CatalogueName name : names) {
       for (String spelling : name.spellings()) {
         List<Token> tokens = Token.of(spelling);
-        if (!tokens.isEmpty()) {
+        // a name that is only a number ("7") would be read in every "top 7"
+        if (!tokens.isEmpty() && !tokens.stream().allMatch(t -> isNumber(t.text()))) {
           spellings.add(new Spelling(name, tokens));
         }
       }

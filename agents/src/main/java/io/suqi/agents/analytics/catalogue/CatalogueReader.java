@@ -26,6 +26,14 @@ public final class CatalogueReader {
       """;
   private static final int TENANT_PARAMETERS = 8;
 
+  /** The name, and the name without its sizes ("Sea Salt Potato Chips 8oz" is asked as "Sea Salt Potato Chips"). */
+  static List<String> productSpellings(String name) {
+    String withoutSizes = java.util.Arrays.stream(name.split("\\s+"))
+        .filter(word -> word.chars().noneMatch(Character::isDigit))
+        .collect(java.util.stream.Collectors.joining(" "));
+    return withoutSizes.equals(name) || withoutSizes.split(" ").length < 2 ? List.of(name) : List.of(name, withoutSizes);
+  }
+
   public Catalogue read(Connection connection, String tenantId) throws SQLException {
     List<CatalogueName> names = new ArrayList<>();
     List<String> stores = new ArrayList<>();
@@ -39,6 +47,8 @@ public final class CatalogueReader {
           String value = rows.getString(2);
           if (dimension == Dimension.STORE) {
             stores.add(value);
+          } else if (dimension == Dimension.PRODUCT) {
+            names.add(new CatalogueName(dimension, value, productSpellings(value)));
           } else {
             // "gift_card" is said "gift card"
             names.add(new CatalogueName(dimension, value, List.of(value.replace('_', ' '))));

@@ -19,13 +19,19 @@ final class StoreNames {
       List<String> spellings = new ArrayList<>(List.of(store));
       if (!sharedPrefix.isEmpty()) {
         String[] words = store.trim().split("\\s+");
-        if (words.length > sharedPrefix.size()) {
-          spellings.add(String.join(" ", List.of(words).subList(sharedPrefix.size(), words.length)));
+        String shortName = String.join(" ", List.of(words).subList(Math.min(sharedPrefix.size(), words.length), words.length));
+        if (isDistinctive(shortName)) {
+          spellings.add(shortName);
         }
       }
       names.add(new CatalogueName(Dimension.STORE, store, spellings));
     }
     return names;
+  }
+
+  /** "Mall" is; "5" (of "Store 5") is not: a number in a question is a count or an id. */
+  private static boolean isDistinctive(String shortName) {
+    return shortName.length() >= 3 && shortName.chars().anyMatch(Character::isLetter);
   }
 
   /** The words every name starts with, if there are at least two names. */

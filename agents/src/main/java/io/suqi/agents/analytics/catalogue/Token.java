@@ -9,7 +9,7 @@ import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
  * A word of a question or a catalogue name, lower-cased and reduced to its singular ("snacks" and
- * "snack" are one token), with where it stands in the text.
+ * "snack" are one token), with where it stands in the text. "and" is no token, as "&" is none.
  */
 record Token(String text, String stem, int start, int end) {
 
@@ -21,6 +21,9 @@ record Token(String text, String stem, int start, int end) {
     EnglishMinimalStemmer stemmer = new EnglishMinimalStemmer();
     while (word.find()) {
       String lower = word.group().toLowerCase(Locale.ROOT);
+      if (lower.equals("and")) {
+        continue; // "Home & Kitchen" is said "home and kitchen"
+      }
       char[] chars = lower.toCharArray();
       String stem = new String(chars, 0, stemmer.stem(chars, chars.length));
       tokens.add(new Token(lower, stem, word.start(), word.end()));
