@@ -54,6 +54,7 @@ class KillAndRestartIT {
     String jdbc = "jdbc:postgresql://127.0.0.1:" + postgresPort + "/suqi?user=postgres";
     try (HikariDataSource db = ConnectionPool.open(jdbc, "test", 1)) {
       RetailFixture.load(db, LocalDate.now(ZoneOffset.UTC));
+      MedallionCaughtUp.await(db, Duration.ofMinutes(2)); // analytics answers from silver and gold
       key = new ApiKeys(db).create(RetailFixture.TENANT);
     }
     JsonNode before = ask(http, key);

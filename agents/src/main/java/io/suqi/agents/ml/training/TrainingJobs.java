@@ -4,6 +4,8 @@ import io.suqi.agents.TenantId;
 import io.suqi.agents.ml.registry.ModelRegistry;
 import io.suqi.agents.ml.registry.RegisteredModel;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,7 +75,9 @@ public final class TrainingJobs implements AutoCloseable {
   private void run(String jobId, TenantId tenant, String modelName, JobProgress progress) {
     try {
       progress.report("loading", 5, "reading platinum.store_day_features");
-      var rows = features.all(tenant);
+      // today is still selling: its partial revenue would read as a collapse in the test period
+      LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+      var rows = features.all(tenant).stream().filter(row -> row.day().isBefore(today)).toList();
       Optional<RegisteredModel> serving = registry.serving(tenant, modelName);
       TrainingOutcome outcome = trainer.train(rows, serving.map(m -> GradientBoostedTrees.fromBytes(m.artifact())),
           progress);
