@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Debezium, written by the lakehouse job); the references read retail.* directly, so a pass also
  * says the lakehouse got the figures right. Run explicitly:
  * {@code mvn -B -o -pl platform -am verify -Dtest=AnalyticsAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=none}
- * (add {@code -Danalytics.postgres=JDBC_URL} to use a running {@code bin/suqi up --demo} instead of starting one).
+ * (add {@code -Danalytics.postgres=JDBC_URL} to use a running {@code bin/suqi up --demo} instead of starting one,
+ * and {@code -Danalytics.pairs=FILE} to score pairs of your own in the same JSON shape).
  */
 class AnalyticsAccuracyBenchmark {
 
@@ -85,7 +86,9 @@ class AnalyticsAccuracyBenchmark {
 
   private static void score(HikariDataSource db) throws Exception {
     JsonNode pairs;
-    try (InputStream in = AnalyticsAccuracyBenchmark.class.getResourceAsStream(PAIRS)) {
+    String own = System.getProperty("analytics.pairs");
+    try (InputStream in = own != null ? Files.newInputStream(Path.of(own))
+        : AnalyticsAccuracyBenchmark.class.getResourceAsStream(PAIRS)) {
       pairs = new ObjectMapper().readTree(in);
     }
     AnalyticsAnswerer answerer = new AnalyticsAnswerer(db, Clock.systemUTC(), AnalyticsConfig.defaults());
