@@ -46,7 +46,7 @@ final class StoreLocations {
           GROUP BY s.region
         )
         SELECT r.region, coalesce(cv.stores, 0) AS stores, coalesce(m.customers, 0) AS customers,
-               coalesce(sp.customer_spend, 0) AS customer_spend, coalesce(ss.store_revenue, 0) AS store_revenue,
+               coalesce(sp.customer_spend, 0.00) AS customer_spend, coalesce(ss.store_revenue, 0.00) AS store_revenue,
                round(coalesce(sp.customer_spend, 0) / nullif(cv.stores, 0), 2) AS customer_spend_per_store,
                round(coalesce(m.customers, 0)::numeric / nullif(cv.stores, 0), 1) AS customers_per_store
         FROM regions r
