@@ -83,6 +83,7 @@ public final class QuestionParser {
   private static final Pattern NUMBER_THEN_WORD = pattern("\\b" + NUMBER + "\\s+(?:top|best|highest|biggest|largest"
       + "|bottom|worst|lowest|smallest|weakest|[a-z]+(?:s|es|ies))\\b");
   private static final Pattern SELLING = pattern("\\b(?:best|top|worst)[\\s-]+sell(?:ing|ers?)\\b|\\bsold\\b|\\bsell(?:s|ing)?\\b");
+  private static final Pattern HOW_MANY = pattern("\\bhow\\s+many\\b");
   private static final Pattern LEFTOVER_BREAKDOWN = pattern("\\b(?:by|per)\\s+(?:the\\s+|each\\s+)?([a-z]{3,})\\b");
   private static final Pattern CAPITALISED = Pattern.compile("\\b[A-Z][A-Za-z]+\\b");
   private static final Set<String> TIME_UNITS = Set.of("day", "days", "week", "weeks", "month", "months", "quarter",
@@ -192,8 +193,9 @@ public final class QuestionParser {
       if (!(highest || lowest || selling)) {
         return unmapped("it does not name a measure I know");
       }
-      boolean goods = breakdown.stream().anyMatch(d -> d == Dimension.PRODUCT || d == Dimension.BRAND
-          || d == Dimension.CATEGORY);
+      // "how many … did we sell", "best-selling products": a count of goods
+      boolean goods = breakdown.stream().anyMatch(QuestionParser::isGoods)
+          || filters.stream().anyMatch(f -> isGoods(f.dimension())) || HOW_MANY.matcher(question).find();
       metrics.add(selling && goods ? Metric.UNITS : Metric.REVENUE);
     }
     if (highest && lowest) {
@@ -352,6 +354,10 @@ public final class QuestionParser {
       return Optional.of(word.group());
     }
     return Optional.empty();
+  }
+
+  private static boolean isGoods(Dimension dimension) {
+    return dimension == Dimension.PRODUCT || dimension == Dimension.BRAND || dimension == Dimension.CATEGORY;
   }
 
   /** "store", "time of day"; not "stores", "payment methods", "hours of the day". */

@@ -96,7 +96,9 @@ class QuestionParserTest {
       "gross margin in Q3 2025                | GROSS_MARGIN",
       "number of unique customers last month  | DISTINCT_CUSTOMERS",
       "how many refunds were there            | REFUNDS",
-      "voided transactions today              | VOIDS"})
+      "voided transactions today              | VOIDS",
+      "how many Crunchy Potato Chips did we sell | UNITS",
+      "how much did we sell last week         | REVENUE"})
   void metrics(String question, Metric metric) {
     assertThat(mapped(question).metrics()).containsExactly(metric);
   }
