@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,9 +59,7 @@ class AnalyticsAccuracyBenchmark {
       return;
     }
     Path dataDir = Files.createTempDirectory("suqi-analytics-bench");
-    RuntimeConfig config = new RuntimeConfig(dataDir, RunningSuqi.freePort(), RunningSuqi.freePort(),
-        RunningSuqi.freePort(), 0, RunningSuqi.freePort(), "127.0.0.1", EnumSet.allOf(Role.class), "bench",
-        Optional.empty(), Optional.empty(), true, Duration.ofSeconds(30));
+    RuntimeConfig config = RunningSuqi.demoConfig(dataDir, "bench");
     try (SuqiRuntime runtime = new SuqiRuntime(config, m -> System.out.println("[suqi] " + m), Clock.systemUTC())) {
       RuntimeInfo info = runtime.start();
       try (HikariDataSource db = ConnectionPool.open(info.postgres(), "bench", 2)) {

@@ -1,5 +1,6 @@
 package io.suqi.platform.runtime;
 
+import io.suqi.agents.ml.training.FeatureReader;
 import io.suqi.agents.ml.training.ForecastTrainer;
 import io.suqi.agents.ml.training.StoreDay;
 import io.suqi.agents.ml.training.TrainingOutcome;
@@ -13,8 +14,8 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,9 +33,7 @@ class MlForecastBenchmark {
   @Test
   void promotedModelAgainstSeasonalNaiveOnTheDemoData() throws Exception {
     Path dataDir = Files.createTempDirectory("suqi-ml-bench");
-    RuntimeConfig config = new RuntimeConfig(dataDir, RunningSuqi.freePort(), RunningSuqi.freePort(),
-        RunningSuqi.freePort(), 0, RunningSuqi.freePort(), "127.0.0.1", EnumSet.allOf(Role.class), "bench",
-        Optional.empty(), Optional.empty(), true, Duration.ofSeconds(30));
+    RuntimeConfig config = RunningSuqi.demoConfig(dataDir, "bench");
     try (SuqiRuntime runtime = new SuqiRuntime(config, m -> System.out.println("[suqi] " + m), Clock.systemUTC())) {
       RuntimeInfo info = runtime.start();
       try (HikariDataSource db = ConnectionPool.open(info.postgres(), "bench", 2)) {
@@ -57,7 +56,9 @@ class MlForecastBenchmark {
         }
         for (String tenant : tenants(db)) {
           long started = System.nanoTime();
-          TrainingOutcome outcome = new ForecastTrainer(28, 4, 42).train(read(db, tenant), Optional.empty(),
+          TrainingOutcome outcome = new ForecastTrainer(28, 4, 42).train(
+              FeatureReader.completeDays(read(db, tenant), LocalDate.now(ZoneOffset.UTC)),
+              Optional.empty(),
               (stage, pct, msg) -> {});
           System.out.printf(Locale.ROOT, "[bench] tenant %s, test %s..%s (%d store-days): seasonal-naive MAPE %.2f%% "
               + "RMSE %.2f | best GBT MAPE %.2f%% RMSE %.2f (%s) | improvement %.1f%% | %s | %d candidates, %.1f s%n",
@@ -93,7 +94,7 @@ class MlForecastBenchmark {
   private static List<StoreDay> read(HikariDataSource db, String tenant) throws Exception {
     List<StoreDay> rows = new ArrayList<>();
     try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        io.suqi.agents.ml.training.FeatureReader.SQL)) {
+        FeatureReader.SQL)) {
       s.setString(1, tenant);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -51,6 +51,12 @@ final class RunningSuqi implements AutoCloseable {
         "127.0.0.1", EnumSet.allOf(Role.class), "it", Optional.empty(), Optional.empty(), false, Duration.ofSeconds(30)));
   }
 
+  /** Every role on free ports with the demo data loaded, as the benchmarks on the demo data run it. */
+  static RuntimeConfig demoConfig(Path dataDir, String instanceId) throws IOException {
+    return new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), 0, freePort(), "127.0.0.1",
+        EnumSet.allOf(Role.class), instanceId, Optional.empty(), Optional.empty(), true, Duration.ofSeconds(30));
+  }
+
   /** Starts only the gateway, against the Kafka and PostgreSQL of another running suqi. */
   static RunningSuqi gatewayOf(RunningSuqi backend, Path dataDir) throws IOException {
     return new RunningSuqi(new RuntimeConfig(dataDir, freePort(), freePort(), freePort(), 0, freePort(),

@@ -22,6 +22,14 @@ public final class FeatureReader {
     this.transactions = transactions;
   }
 
+  /**
+   * The days before {@code today}: today is still selling, and its partial revenue would read as a
+   * collapse to a model trained or tested on it.
+   */
+  public static List<StoreDay> completeDays(List<StoreDay> rows, LocalDate today) {
+    return rows.stream().filter(row -> row.day().isBefore(today)).toList();
+  }
+
   public List<StoreDay> all(TenantId tenant) throws SQLException {
     return transactions.read(tenant, c -> {
       try (PreparedStatement s = c.prepareStatement(SQL)) {

@@ -75,9 +75,7 @@ public final class TrainingJobs implements AutoCloseable {
   private void run(String jobId, TenantId tenant, String modelName, JobProgress progress) {
     try {
       progress.report("loading", 5, "reading platinum.store_day_features");
-      // today is still selling: its partial revenue would read as a collapse in the test period
-      LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-      var rows = features.all(tenant).stream().filter(row -> row.day().isBefore(today)).toList();
+      var rows = FeatureReader.completeDays(features.all(tenant), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
       Optional<RegisteredModel> serving = registry.serving(tenant, modelName);
       TrainingOutcome outcome = trainer.train(rows, serving.map(m -> GradientBoostedTrees.fromBytes(m.artifact())),
           progress);
