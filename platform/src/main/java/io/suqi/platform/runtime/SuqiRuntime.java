@@ -59,6 +59,9 @@ import java.util.function.Consumer;
  */
 public final class SuqiRuntime implements AutoCloseable {
 
+  /** How long a start with --demo waits for the demo's history to reach gold before it serves anyway. */
+  static final Duration DEMO_CATCH_UP = Duration.ofMinutes(10);
+
   /** The agents this version ships; questions for others are answered as not deployed. */
   private static final Set<AgentType> DEPLOYED_AGENTS = EnumSet.of(AgentType.ANALYTICS, AgentType.RAG,
       AgentType.RETAIL, AgentType.SECURITY, AgentType.ML);
@@ -122,6 +125,9 @@ public final class SuqiRuntime implements AutoCloseable {
     }
     if (config.roles().contains(Role.AGENTS)) {
       agents = startAgents(db, join(embedder));
+    }
+    if (config.demo() && lakehouse != null && !connect.equals("-")) {
+      awaitDemoThroughLakehouse(db);
     }
     String http = "-";
     if (config.roles().contains(Role.GATEWAY)) {
@@ -301,6 +307,19 @@ public final class SuqiRuntime implements AutoCloseable {
     progress.accept("postgres: ready (" + (applied == 0 ? "schema up to date" : applied + " migrations applied") + ")");
     progress.accept("sql mode: public.ask_suqi_query commits through dblink to " + DatabaseLoopback.point(db, jdbcUrl));
     return db;
+  }
+
+  /** Ready should mean the demo's questions are answered from all of its data (analytics reads gold). */
+  private void awaitDemoThroughLakehouse(HikariDataSource db) {
+    try {
+      if (!DemoCatchUp.await(db, DEMO_CATCH_UP, progress)) {
+        progress.accept("demo data: not all in gold after " + DEMO_CATCH_UP.toMinutes() + " min; starting anyway,"
+            + " answers fill in as the lakehouse catches up (see GET /v1/health, lakehouse)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the demo data went through the lakehouse", e);
+    }
   }
 
   private void loadDemoData(HikariDataSource db) {
