@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.MatchResult;
@@ -148,9 +149,10 @@ public final class QuestionParser {
 
     filters.addAll(names(catalogue, rest));
 
-    boolean highest = !take(HIGHEST, copyOf(rest)).isEmpty();
-    boolean lowest = !take(LOWEST, copyOf(rest)).isEmpty();
-    OptionalRank rankSize = rankSize(rest);
+    // seen before the ranking number and "best-selling" are taken, blanked after
+    boolean highest = HIGHEST.matcher(rest).find();
+    boolean lowest = LOWEST.matcher(rest).find();
+    OptionalInt rankSize = rankSize(rest);
     boolean selling = !take(SELLING, rest).isEmpty();
     take(HIGHEST, rest);
     take(LOWEST, rest);
@@ -223,7 +225,7 @@ public final class QuestionParser {
     }
     Optional<Ranking> ranking = Optional.empty();
     if (ranked) {
-      int size = rankSize.size().orElse(singular.containsAll(breakdown.subList(0, 1)) ? 1 : DEFAULT_RANK_SIZE);
+      int size = rankSize.orElse(singular.containsAll(breakdown.subList(0, 1)) ? 1 : DEFAULT_RANK_SIZE);
       if (size < 1) {
         return unmapped("a ranking needs at least one row");
       }
@@ -318,20 +320,20 @@ public final class QuestionParser {
   }
 
   /** "top 3", "the 3 best", "5 stores"; takes the number out of the text. */
-  private static OptionalRank rankSize(StringBuilder rest) {
+  private static OptionalInt rankSize(StringBuilder rest) {
     Matcher rankThenNumber = RANK_THEN_NUMBER.matcher(rest);
     if (rankThenNumber.find()) {
       int size = number(rankThenNumber.group(1));
       blank(rest, rankThenNumber.start(1), rankThenNumber.end(1));
-      return OptionalRank.of(size);
+      return OptionalInt.of(size);
     }
     Matcher numberThenWord = NUMBER_THEN_WORD.matcher(rest);
     if (numberThenWord.find()) {
       int size = number(numberThenWord.group(1));
       blank(rest, numberThenWord.start(1), numberThenWord.end(1));
-      return OptionalRank.of(size);
+      return OptionalInt.of(size);
     }
-    return OptionalRank.NONE;
+    return OptionalInt.empty();
   }
 
   private static int number(String text) {
@@ -397,24 +399,11 @@ public final class QuestionParser {
     text.replace(start, end, " ".repeat(end - start));
   }
 
-  private static StringBuilder copyOf(StringBuilder text) {
-    return new StringBuilder(text);
-  }
-
   private static Interpretation unmapped(String reason) {
     return new Interpretation.Unmapped(reason);
   }
 
   private static Pattern pattern(String regex) {
     return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-  }
-
-  /** A rank size the question gave, or none. */
-  private record OptionalRank(java.util.OptionalInt size) {
-    static final OptionalRank NONE = new OptionalRank(java.util.OptionalInt.empty());
-
-    static OptionalRank of(int size) {
-      return new OptionalRank(java.util.OptionalInt.of(size));
-    }
   }
 }

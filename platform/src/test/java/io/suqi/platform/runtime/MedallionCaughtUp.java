@@ -10,17 +10,14 @@ import javax.sql.DataSource;
  */
 final class MedallionCaughtUp {
 
-  /** Tenants whose silver or gold differ from retail.* (the query `bin/suqi up --demo` waits on). */
-  static final String TENANTS_BEHIND = DemoCatchUp.TENANTS_BEHIND;
-
   private MedallionCaughtUp() {}
 
-  /** Waits until silver and gold agree with retail.* for every tenant. */
+  /** Waits until silver and gold agree with retail.* for every tenant (what `bin/suqi up --demo` waits for). */
   static void await(DataSource db, Duration timeout) throws InterruptedException {
     RunningSuqi.eventually(timeout, "silver and gold holding every sale of retail.*", () -> tenantsBehind(db) == 0);
   }
 
   private static long tenantsBehind(DataSource db) {
-    return DemoCatchUp.count(db, TENANTS_BEHIND);
+    return DemoCatchUp.count(db, DemoCatchUp.TENANTS_BEHIND);
   }
 }
