@@ -71,6 +71,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
   public void processElement(TxnChange change, Context context, Collector<SilverTransaction> out) throws Exception {
     TxnState stored = state.value();
     TxnState txn = stored == null ? TxnState.empty() : stored;
+    SilverTransaction before = txn.emittedVersion(change.txnId());
     HeaderState current = txn.header();
     switch (change.kind()) {
       case POS_TRANSACTION -> txn = applyPos(change, txn);
@@ -82,7 +83,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
       case CDC_HEADER_DELETE -> {
         boolean stale = current != null && current.source() == InputSource.CDC && change.lsn() < current.lsn();
         if (!stale) {
-          delete(change.txnId(), txn, context, out);
+          delete(change.txnId(), txn, before, context, out);
         }
         return;
       }
@@ -100,7 +101,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
         }
       }
     }
-    reconcile(txn, context, out);
+    reconcile(txn, before, context, out);
   }
 
   private static TxnState applyPos(TxnChange change, TxnState txn) {
@@ -140,7 +141,8 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
   }
 
   /** Brings silver and gold up to date with the state: emits the version if its content changed. */
-  private void reconcile(TxnState txn, Context context, Collector<SilverTransaction> out) throws Exception {
+  private void reconcile(TxnState txn, SilverTransaction before, Context context, Collector<SilverTransaction> out)
+      throws Exception {
     HeaderState current = txn.header();
     if (current == null) {
       if (txn.lines().isEmpty() && txn.emitted() == null) {
@@ -156,17 +158,16 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     if (previous == null || previous.fingerprint() != fingerprint) {
       SilverTransaction version = new SilverTransaction(current.header().txnId(), current.header(), txn.lines(),
           current.source(), Instant.now());
-      int number = emit(previous, version, context, out);
-      txn = txn.withEmitted(new EmittedVersion(fingerprint, version, number));
+      int number = emit(previous, before, version, context, out);
+      txn = txn.withEmitted(EmittedVersion.of(fingerprint, version, number));
     }
     store(txn, context);
   }
 
   /** Emits {@code version} to silver, its gold deltas and the change; returns its number. */
-  private static int emit(EmittedVersion previous, SilverTransaction version, Context context,
-      Collector<SilverTransaction> out) {
+  private static int emit(EmittedVersion previous, SilverTransaction before, SilverTransaction version,
+      Context context, Collector<SilverTransaction> out) {
     out.collect(version);
-    SilverTransaction before = previous == null ? null : previous.version();
     List<SalesCell> taken = before == null ? List.of() : SalesContributions.of(before);
     for (SalesCell delta : SalesContributions.difference(taken, SalesContributions.of(version))) {
       context.output(SALES_DELTAS, delta);
@@ -208,18 +209,18 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
    * Takes the transaction back. What remains is a tombstone (the deletion and its number) until
    * the retention ends, so that a copy arriving later is counted anew and continues the numbering.
    */
-  private void delete(String txnId, TxnState txn, Context context, Collector<SilverTransaction> out)
-      throws Exception {
+  private void delete(String txnId, TxnState txn, SilverTransaction before, Context context,
+      Collector<SilverTransaction> out) throws Exception {
     EmittedVersion previous = txn.emitted();
     if (previous == null) {
       clearState(context, txn);   // nothing was emitted, nothing to take back
       return;
     }
-    if (previous.isDeletion()) {
+    if (previous.deleted()) {
       return;   // a redelivered delete
     }
     SilverTransaction deleted = SilverTransaction.deleted(txnId, Instant.now());
-    int number = emit(previous, deleted, context, out);
+    int number = emit(previous, before, deleted, context, out);
     store(new TxnState(null, List.of(), EmittedVersion.deletion(deleted, number), txn.retention()), context);
   }
 

@@ -49,6 +49,21 @@ public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion e
     return null;
   }
 
+  /**
+   * The version last emitted for {@code txnId}, or null if none was. Holds because the state is
+   * only stored after a reconcile: then the header and lines are the emitted content (or equal to
+   * it by fingerprint), and a header is missing only before the first version or after a delete.
+   */
+  SilverTransaction emittedVersion(String txnId) {
+    if (emitted == null) {
+      return null;
+    }
+    if (emitted.deleted()) {
+      return SilverTransaction.deleted(txnId, emitted.emittedAt());
+    }
+    return new SilverTransaction(txnId, header.header(), lines, header.source(), emitted.emittedAt());
+  }
+
   boolean hasCdcLines() {
     return lines.stream().anyMatch(line -> line.source() == InputSource.CDC);
   }
