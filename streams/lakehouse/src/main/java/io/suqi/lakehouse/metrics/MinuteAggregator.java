@@ -55,17 +55,23 @@ public final class MinuteAggregator extends KeyedProcessFunction<String, SaleDel
       context.output(LATE, LateSale.of(delta, context.timerService().currentProcessingTime(), watermark));
       return;
     }
-    MinuteTotal total = minutes.get(start);
-    total = (total == null ? MinuteTotal.EMPTY : total).plus(delta);
+    MinuteTotal stored = minutes.get(start);
+    MinuteTotal total = (stored == null ? MinuteTotal.EMPTY : stored).plus(delta);
     if (lastMoment <= watermark) {
       // Already emitted once, still within the allowed lateness: send the correction now.
       emit(context.getCurrentKey(), start, total, out);
     } else {
       minutes.put(start, total);
-      context.timerService().registerEventTimeTimer(lastMoment);
     }
-    if (allowedLatenessMillis > 0) {
-      context.timerService().registerEventTimeTimer(lastMoment + allowedLatenessMillis);
+    if (stored == null) {
+      // A minute's timers are registered with its first change: registering again per record would
+      // cost a state write each, for timers that are already there.
+      if (lastMoment > watermark) {
+        context.timerService().registerEventTimeTimer(lastMoment);
+      }
+      if (allowedLatenessMillis > 0) {
+        context.timerService().registerEventTimeTimer(lastMoment + allowedLatenessMillis);
+      }
     }
   }
 
