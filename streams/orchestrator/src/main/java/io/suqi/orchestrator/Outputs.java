@@ -1,7 +1,6 @@
 package io.suqi.orchestrator;
 
 import io.suqi.orchestrator.log.Step;
-import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.schemas.AgentTask;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.DeadLetter;
@@ -9,17 +8,11 @@ import io.suqi.schemas.OrchestrationEvent;
 import io.suqi.schemas.Response;
 import io.suqi.schemas.ResponseStep;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-/**
- * What the orchestrator's processors emit, each to the sink node of its topic. Orchestration-log
- * steps are held until {@link #flushLog()}, which each processor calls when it is done with a record
- * or a punctuation: the steps of a question taken in one go then travel as one record, not one each.
- */
+/** What the orchestrator's processors emit, each to the sink node of its topic. */
 final class Outputs {
 
   static final String DEAD_LETTERS = "dead-letters";
@@ -28,7 +21,6 @@ final class Outputs {
   static final String ORCHESTRATION_LOG = "orchestration-log";
 
   private final ProcessorContext<String, Object> context;
-  private final List<OrchestrationEvent> heldSteps = new ArrayList<>();
 
   Outputs(ProcessorContext<String, Object> context) {
     this.context = context;
@@ -69,25 +61,8 @@ final class Outputs {
     forward(step.getQueryId(), step, step.getEmittedAt(), RESPONSE_STEPS);
   }
 
-  /** Holds a step for the log; a step of another question first sends the held ones. */
   void log(OrchestrationEvent event) {
-    if (!heldSteps.isEmpty() && !heldSteps.get(0).getQueryId().equals(event.getQueryId())) {
-      flushLog();
-    }
-    heldSteps.add(event);
-    if (event.getOutcome() != null) {
-      flushLog();   // the question's last step: nothing more can join it
-    }
-  }
-
-  /** Sends the held steps as one record. */
-  void flushLog() {
-    if (heldSteps.isEmpty()) {
-      return;
-    }
-    OrchestrationEvent record = TraceEvents.combined(heldSteps);
-    heldSteps.clear();
-    forward(record.getQueryId(), record, record.getStartedAt(), ORCHESTRATION_LOG);
+    forward(event.getQueryId(), event, event.getStartedAt(), ORCHESTRATION_LOG);
   }
 
   private void forward(String key, Object value, Instant timestamp, String sink) {

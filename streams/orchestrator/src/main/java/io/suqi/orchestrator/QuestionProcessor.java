@@ -97,11 +97,6 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
 
   @Override
   public void process(Record<String, byte[]> record) {
-    answer(record);
-    outputs.flushLog();
-  }
-
-  private void answer(Record<String, byte[]> record) {
     Question question;
     try {
       question = validQuestion(record.value());

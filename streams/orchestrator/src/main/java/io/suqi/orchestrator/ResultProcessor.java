@@ -74,19 +74,11 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending, gates);
     Duration scan = planSettings.stepTimeout().compareTo(LONGEST_SCAN_INTERVAL) < 0 ? planSettings.stepTimeout()
         : LONGEST_SCAN_INTERVAL;
-    context.schedule(scan, PunctuationType.WALL_CLOCK_TIME, at -> {
-      plans.expireOverdue();
-      outputs.flushLog();
-    });
+    context.schedule(scan, PunctuationType.WALL_CLOCK_TIME, at -> plans.expireOverdue());
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
-    assemble(record);
-    outputs.flushLog();
-  }
-
-  private void assemble(Record<String, byte[]> record) {
     AgentResult result;
     try {
       result = Topics.AGENT_RESULTS.valueSerde().deserializer().deserialize(Topics.AGENT_RESULTS.name(), record.value());

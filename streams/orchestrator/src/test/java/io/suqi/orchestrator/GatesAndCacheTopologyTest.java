@@ -2,7 +2,6 @@ package io.suqi.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.cost.PriceTable;
@@ -118,7 +117,7 @@ class GatesAndCacheTopologyTest {
     String id = ask(question(ACME, "revenue by store").setApiKeyHash("never-issued"));
 
     // Then
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     assertThat(events).extracting(OrchestrationEvent::getStepName).containsExactly("classify", "gate", "respond");
     assertThat(events.get(1).getDetail()).contains("\"verdict\":\"rejected\"", "\"reason\":\"unauthenticated\"");
     assertThat(events.get(2).getOutcome().getStatus()).isEqualTo("rejected");
@@ -262,7 +261,7 @@ class GatesAndCacheTopologyTest {
     assertThat(hit.getStatus()).isEqualTo(ResponseStatus.ANSWERED);
     assertThat(hit.getLatencyMs()).isZero();
     assertThat(fixture.tasksOf(AgentType.ANALYTICS).isEmpty()).isTrue();
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     OrchestrationEvent last = events.get(events.size() - 1);
     assertThat(last.getOutcome().getCacheHit()).isTrue();
     assertThat(last.getOutcome().getTokensUsed()).isZero();
@@ -374,7 +373,7 @@ class GatesAndCacheTopologyTest {
     }
 
     // Then
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     assertThat(detail(events, plain, "classify")).doesNotContain("\"question\"");
     assertThat(detail(events, plain, "agent")).doesNotContain("\"sql\"");
     assertThat(detail(events, perRequest, "classify")).contains("\"question\":\"units by store\"");

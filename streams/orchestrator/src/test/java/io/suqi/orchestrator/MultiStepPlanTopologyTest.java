@@ -2,7 +2,6 @@ package io.suqi.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.plan.PlanSettings;
@@ -246,7 +245,7 @@ class MultiStepPlanTopologyTest {
     results.pipeInput("q1", result("q1", AgentType.RAG, 2, ResultStatus.FAILED, text(""), 200));
 
     // Then
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(events).extracting(OrchestrationEvent::getStepName)
         .containsExactly("classify", "gate", "plan", "agent", "agent", "respond");

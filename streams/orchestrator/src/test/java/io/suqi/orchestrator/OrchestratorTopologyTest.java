@@ -3,7 +3,6 @@ package io.suqi.orchestrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.route.PendingQuestion;
@@ -238,7 +237,7 @@ class OrchestratorTopologyTest {
     results.pipeInput("q1", result("q1", ResultStatus.OK, 800, 400));
 
     // Then
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(events).extracting(OrchestrationEvent::getStepName)
         .containsExactly("classify", "gate", "cache", "route", "agent", "respond");
@@ -259,25 +258,6 @@ class OrchestratorTopologyTest {
   }
 
   @Test
-  void the_steps_taken_in_one_go_travel_as_one_log_record() {
-    // Given
-    ask("q1", "Top stores by revenue");
-
-    // When
-    results.pipeInput("q1", result("q1", ResultStatus.OK, 800, 400));
-
-    // Then classify, gate, cache and route in one record, then agent and respond with the outcome
-    List<OrchestrationEvent> records = log.readValuesToList();
-    assertThat(records).hasSize(2);
-    assertThat(TraceEvents.steps(records.get(0))).extracting(OrchestrationEvent::getStepName)
-        .containsExactly("classify", "gate", "cache", "route");
-    assertThat(records.get(0).getOutcome()).isNull();
-    assertThat(TraceEvents.steps(records.get(1))).extracting(OrchestrationEvent::getStepName)
-        .containsExactly("agent", "respond");
-    assertThat(records.get(1).getOutcome().getStatus()).isEqualTo("answered");
-  }
-
-  @Test
   void a_step_whose_agent_counts_no_tokens_is_metered_by_the_token_rule_and_priced_for_its_agent() {
     // Given
     ask("q1", "Top stores by revenue");
@@ -287,7 +267,7 @@ class OrchestratorTopologyTest {
 
     // Then one token per 4 UTF-8 bytes of each text, rounded up: the question (21 bytes: 6), the
     // answer's text (14: 4), its SQL (45: 12) and its four cells (7, 7, 7 and 6 bytes: 2 each)
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     assertThat(events.get(4).getDetail()).contains("\"tokens_used\":30");
     QueryOutcome outcome = events.get(5).getOutcome();
     assertThat(outcome.getTokensUsed()).isEqualTo(30);
@@ -301,7 +281,7 @@ class OrchestratorTopologyTest {
     ask("q1", "What's the weather like on Mars?");
 
     // Then
-    List<OrchestrationEvent> events = TraceEvents.steps(log.readValuesToList());
+    List<OrchestrationEvent> events = log.readValuesToList();
     assertThat(events).extracting(OrchestrationEvent::getStepNumber).containsExactly(1, 2, 6);
     assertThat(events.get(2).getOutcome().getStatus()).isEqualTo("out_of_scope");
     assertThat(events.get(2).getOutcome().getIntent()).isEqualTo(Intent.GENERAL);

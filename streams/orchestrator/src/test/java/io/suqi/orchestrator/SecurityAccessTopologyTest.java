@@ -2,7 +2,6 @@ package io.suqi.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.schemas.AgentType;
@@ -73,7 +72,7 @@ class SecurityAccessTopologyTest {
     assertThat(response.getAnswer().getText()).contains("Only an admin key may ask the security agent", "--admin");
     assertThat(fixture.tasksOf(AgentType.SECURITY).isEmpty()).isTrue();
     // And the gate's trace says who was turned away, and why
-    String gate = TraceEvents.steps(log.readValuesToList()).stream().filter(e -> e.getStepName().equals("gate")).findFirst()
+    String gate = log.readValuesToList().stream().filter(e -> e.getStepName().equals("gate")).findFirst()
         .orElseThrow().getDetail();
     assertThat(gate).contains("\"verdict\":\"rejected\"", "\"reason\":\"forbidden\"", "\"user\":\"ana\"",
         "\"role\":\"user\"");
@@ -89,7 +88,7 @@ class SecurityAccessTopologyTest {
     assertThat(fixture.tasksOf(AgentType.SECURITY).readValue().getQueryId()).isEqualTo("q1");
     assertThat(fixture.tasksOf(AgentType.ANALYTICS).readValue().getQueryId()).isEqualTo("q2");
     // And the gate's trace names the user, role and platform of each
-    List<String> gates = TraceEvents.steps(log.readValuesToList()).stream().filter(e -> e.getStepName().equals("gate"))
+    List<String> gates = log.readValuesToList().stream().filter(e -> e.getStepName().equals("gate"))
         .map(OrchestrationEvent::getDetail).toList();
     assertThat(gates).containsExactly(
         "{\"verdict\":\"admitted\",\"user\":\"root\",\"role\":\"admin\",\"platform\":\"chat\"}",
@@ -103,7 +102,7 @@ class SecurityAccessTopologyTest {
 
     // Then its classify step names the signs, for the security agent's report (the question is
     // still answered: no agent executes text from a question)
-    String classify = TraceEvents.steps(log.readValuesToList()).stream().filter(e -> e.getStepName().equals("classify")).findFirst()
+    String classify = log.readValuesToList().stream().filter(e -> e.getStepName().equals("classify")).findFirst()
         .orElseThrow().getDetail();
     assertThat(classify).contains("\"injection_signs\":[\"sql_comment\",\"sql_union\"]");
     assertThat(fixture.tasksOf(AgentType.ANALYTICS).readValue().getQueryId()).isEqualTo("q1");

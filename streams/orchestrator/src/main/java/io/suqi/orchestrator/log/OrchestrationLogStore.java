@@ -20,8 +20,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Writes orchestration events to scout.orchestration_trace (every step a record holds) and
- * scout.ai_orchestration_log (records with an outcome), all of a batch in one transaction.
+ * Writes orchestration events to scout.orchestration_trace (every event) and
+ * scout.ai_orchestration_log (events with an outcome), all of a batch in one transaction.
  * Rows already written are left alone (ON CONFLICT DO NOTHING), so writing a batch again is harmless.
  */
 public final class OrchestrationLogStore {
@@ -54,7 +54,7 @@ public final class OrchestrationLogStore {
       connection.setAutoCommit(false);
       try (PreparedStatement trace = connection.prepareStatement(INSERT_TRACE);
            PreparedStatement log = connection.prepareStatement(INSERT_LOG)) {
-        for (OrchestrationEvent event : TraceEvents.steps(events)) {
+        for (OrchestrationEvent event : events) {
           addTrace(trace, event);
           if (event.getOutcome() != null) {
             addLog(log, event, event.getOutcome());

@@ -62,25 +62,6 @@ class OrchestrationLogStoreTest {
   }
 
   @Test
-  void the_steps_of_a_combined_record_become_a_trace_row_each_and_its_outcome_goes_with_the_last() throws SQLException {
-    // Given the question's steps as the orchestrator sends them: two records of two steps each
-    List<OrchestrationEvent> steps = answeredQuestion("q1");
-    List<OrchestrationEvent> records = List.of(TraceEvents.combined(steps.subList(0, 2)),
-        TraceEvents.combined(steps.subList(2, 4)));
-
-    // When
-    store.write(records);
-
-    // Then
-    assertThat(rows("SELECT step_number || ':' || step_name || ':' || coalesce(agent_type, '-') || ':' || duration_ms"
-        + " || ':' || detail FROM scout.orchestration_trace WHERE query_id = 'q1' ORDER BY step_number"))
-        .containsExactly("1:classify:-:2:{\"intent\": \"analytics\", \"confidence\": 0.83}", "4:route:analytics:1:{}",
-            "5:agent:analytics:800:{\"status\": \"ok\"}", "6:respond:analytics:3:{\"status\": \"answered\"}");
-    assertThat(rows("SELECT agent_type || ':' || status || ':' || tokens_used FROM scout.ai_orchestration_log"))
-        .containsExactly("analytics:answered:400");
-  }
-
-  @Test
   void writing_the_same_events_again_changes_nothing() throws SQLException {
     // Given
     store.write(answeredQuestion("q1"));
