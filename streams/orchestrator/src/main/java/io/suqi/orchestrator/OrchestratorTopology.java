@@ -39,6 +39,8 @@ public final class OrchestratorTopology {
 
   /** The store of questions routed to an agent and waiting for its result. */
   public static final String PENDING_QUESTIONS = "pending-questions";
+  /** The query ids of the multi-step plans still waiting for a step, so a timeout scan skips the rest. */
+  public static final String PLANS_IN_FLIGHT = "plans-in-flight";
 
   private static final String QUESTIONS = "questions";
   private static final String RESULTS = "agent-results";
@@ -61,6 +63,8 @@ public final class OrchestratorTopology {
         config.prices(), clock), RESULTS);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
         Serdes.String(), new PendingQuestionSerde()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS_IN_FLIGHT),
+        Serdes.String(), Serdes.Long()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.tokenUsage(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(AnswerCache.store(), CLASSIFY_AND_ROUTE, ASSEMBLE);

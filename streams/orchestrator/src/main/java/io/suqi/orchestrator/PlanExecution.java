@@ -64,16 +64,20 @@ final class PlanExecution {
   private final Clock clock;
   private final Outputs outputs;
   private final KeyValueStore<String, PendingQuestion> pending;
+  /** Query id → when the plan started, for every plan not yet answered. */
+  private final KeyValueStore<String, Long> plansInFlight;
   private final Gates gates;
+  private boolean indexed;
 
   PlanExecution(Router router, PlanSettings settings, PriceTable prices, Clock clock, Outputs outputs,
-      KeyValueStore<String, PendingQuestion> pending, Gates gates) {
+      KeyValueStore<String, PendingQuestion> pending, KeyValueStore<String, Long> plansInFlight, Gates gates) {
     this.router = router;
     this.settings = settings;
     this.prices = prices;
     this.clock = clock;
     this.outputs = outputs;
     this.pending = pending;
+    this.plansInFlight = plansInFlight;
     this.gates = gates;
   }
 
@@ -91,6 +95,7 @@ final class PlanExecution {
         planned));
     outputs.log(TraceEvents.numbered(queryId, question.getTenantId(), PlanTrace.PLAN, PlanTrace.PLAN_NAME, null,
         planned, QuestionProcessor.millis(planned, clock.instant()), planDetail(plan, debug)));
+    plansInFlight.put(queryId, planned.toEpochMilli());
     advance(queryId, pendingQuestion);
   }
 
@@ -110,19 +115,54 @@ final class PlanExecution {
     advance(queryId, question.withPlan(question.plan().with(settled)));
   }
 
-  /** Marks every step asked longer than the step timeout ago missing, and goes on with its plan. */
-  void expireOverdue() {
-    Instant now = clock.instant();
-    Duration timeout = settings.stepTimeout();
-    List<KeyValue<String, PendingQuestion>> overdue = new ArrayList<>();
-    // Collected first: the store is changed only after its iterator is closed.
+  /**
+   * Indexes the plans already pending when there is no index yet (state written by a version that kept
+   * none): one scan of the pending questions, at the first timeout scan only.
+   */
+  private void indexPlansInFlight() {
+    try (KeyValueIterator<String, Long> any = plansInFlight.all()) {
+      if (any.hasNext()) {
+        return;
+      }
+    }
+    List<KeyValue<String, Long>> found = new ArrayList<>();
     try (KeyValueIterator<String, PendingQuestion> all = pending.all()) {
       all.forEachRemaining(entry -> {
-        if (entry.value.planned() && !entry.value.plan().overdue(now, timeout).isEmpty()) {
-          overdue.add(entry);
+        if (entry.value.planned()) {
+          found.add(KeyValue.pair(entry.key, entry.value.routedAt().toEpochMilli()));
         }
       });
     }
+    if (!found.isEmpty()) {
+      plansInFlight.putAll(found);
+      LOG.info("indexed {} multi-step plans still waiting for a step", found.size());
+    }
+  }
+
+  /** Marks every step asked longer than the step timeout ago missing, and goes on with its plan. */
+  void expireOverdue() {
+    if (!indexed) {
+      indexPlansInFlight();
+      indexed = true;
+    }
+    Instant now = clock.instant();
+    Duration timeout = settings.stepTimeout();
+    List<KeyValue<String, PendingQuestion>> overdue = new ArrayList<>();
+    List<String> answered = new ArrayList<>();
+    // Only plans are scanned, not every pending question: while an agent is slow or down, thousands of
+    // single-agent questions may wait, and reading each of them every second would stall the thread.
+    // Collected first: the stores are changed only after the iterator is closed.
+    try (KeyValueIterator<String, Long> inFlight = plansInFlight.all()) {
+      inFlight.forEachRemaining(entry -> {
+        PendingQuestion question = pending.get(entry.key);
+        if (question == null || !question.planned()) {
+          answered.add(entry.key);
+        } else if (!question.plan().overdue(now, timeout).isEmpty()) {
+          overdue.add(KeyValue.pair(entry.key, question));
+        }
+      });
+    }
+    answered.forEach(plansInFlight::delete);
     for (KeyValue<String, PendingQuestion> entry : overdue) {
       PendingQuestion question = entry.value;
       PlanProgress plan = question.plan();
@@ -160,6 +200,7 @@ final class PlanExecution {
     if (plan.complete()) {
       respond(queryId, next);
       pending.delete(queryId);
+      plansInFlight.delete(queryId);
       return;
     }
     // Remembered before the tasks go out, so even an instant result finds its step asked.

@@ -91,7 +91,8 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
-    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending, gates);
+    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending,
+        context.getStateStore(OrchestratorTopology.PLANS_IN_FLIGHT), gates);
     context.schedule(EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, at -> cache.evictExpired(clock.instant()));
   }
 

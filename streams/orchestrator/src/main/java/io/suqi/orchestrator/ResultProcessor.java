@@ -71,7 +71,8 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
-    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending, gates);
+    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending,
+        context.getStateStore(OrchestratorTopology.PLANS_IN_FLIGHT), gates);
     Duration scan = planSettings.stepTimeout().compareTo(LONGEST_SCAN_INTERVAL) < 0 ? planSettings.stepTimeout()
         : LONGEST_SCAN_INTERVAL;
     context.schedule(scan, PunctuationType.WALL_CLOCK_TIME, at -> plans.expireOverdue());

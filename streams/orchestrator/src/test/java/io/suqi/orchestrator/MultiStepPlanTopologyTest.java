@@ -58,15 +58,18 @@ class MultiStepPlanTopologyTest {
   @BeforeEach
   void startDriver() {
     // ML is not deployed, for the step that cannot run.
-    OrchestratorConfig config = new OrchestratorConfig("plans-test", "unused:9092", stateDir,
-        EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), PriceTable.free())
-        .withPlans(new PlanSettings(STEP_TIMEOUT));
-    fixture = new TopologyFixture(config, TrainedIntentClassifier.shipped(), clock, stateDir);
+    fixture = new TopologyFixture(plansConfig(), TrainedIntentClassifier.shipped(), clock, stateDir);
     questions = fixture.input(Topics.QUERIES);
     results = fixture.input(Topics.AGENT_RESULTS);
     responses = fixture.output(Topics.RESPONSES);
     steps = fixture.output(Topics.RESPONSE_STEPS);
     log = fixture.output(Topics.ORCHESTRATION_LOG);
+  }
+
+  private OrchestratorConfig plansConfig() {
+    return new OrchestratorConfig("plans-test", "unused:9092", stateDir,
+        EnumSet.of(AgentType.ANALYTICS, AgentType.RAG, AgentType.RETAIL, AgentType.SECURITY), PriceTable.free())
+        .withPlans(new PlanSettings(STEP_TIMEOUT));
   }
 
   @AfterEach
@@ -111,6 +114,7 @@ class MultiStepPlanTopologyTest {
         .containsExactly(StepStatus.ANSWERED, StepStatus.ANSWERED);
     assertThat(response.getLatencyMs()).isEqualTo(520);
     assertThat(pendingStore().get("q1")).isNull();
+    assertThat(plansInFlight().get("q1")).isNull();
 
     // And each step's result was streamed as it arrived
     List<ResponseStep> streamed = steps.readValuesToList();
@@ -187,12 +191,35 @@ class MultiStepPlanTopologyTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("agent", StepStatus.MISSING),
             org.assertj.core.groups.Tuple.tuple("respond", null));
 
+    assertThat(plansInFlight().get("q1")).isNull();
+
     // When the missing step answers after all
     results.pipeInput("q1", result("q1", AgentType.RAG, 2, ResultStatus.OK, policyAnswer(), 0));
 
     // Then nothing is answered twice
     assertThat(responses.isEmpty()).isTrue();
     assertThat(steps.isEmpty()).isTrue();
+  }
+
+  @Test
+  void a_plan_pending_from_before_the_plans_were_indexed_still_times_out() {
+    // Given a plan waiting for its policy step, and a single-agent question waiting for its agent,
+    // as state written before plans in flight were indexed has them (the first timeout scan is yet to run)
+    ask("q1", FIGURES_AND_POLICY);
+    ask("q2", "revenue by store last month");
+    results.pipeInput("q1", result("q1", AgentType.ANALYTICS, 1, ResultStatus.OK, figuresAnswer(), 0));
+    plansInFlight().delete("q1");
+
+    // When the step timeout passes
+    clock.advance(STEP_TIMEOUT);
+    fixture.driver.advanceWallClockTime(STEP_TIMEOUT);
+
+    // Then the plan is answered with what arrived; the single-agent question still waits
+    assertThat(responses.readValuesToList()).extracting(Response::getQueryId, Response::getStatus)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("q1", ResponseStatus.PARTIAL));
+    assertThat(pendingStore().get("q1")).isNull();
+    assertThat(plansInFlight().get("q1")).isNull();
+    assertThat(pendingStore().get("q2")).isNotNull();
   }
 
   @Test
@@ -310,5 +337,9 @@ class MultiStepPlanTopologyTest {
 
   private KeyValueStore<String, PendingQuestion> pendingStore() {
     return fixture.driver.getKeyValueStore(OrchestratorTopology.PENDING_QUESTIONS);
+  }
+
+  private KeyValueStore<String, Long> plansInFlight() {
+    return fixture.driver.getKeyValueStore(OrchestratorTopology.PLANS_IN_FLIGHT);
   }
 }
