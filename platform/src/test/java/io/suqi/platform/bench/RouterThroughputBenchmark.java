@@ -19,12 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -142,7 +142,6 @@ class RouterThroughputBenchmark {
         Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       Set<String> answered = new HashSet<>();
       long at10 = 0;
-      long at90 = 0;
       while (answered.size() < questions * 9 / 10) {
         for (ConsumerRecord<String, byte[]> record : watcher.poll(Duration.ofMillis(20))) {
           answered.add(record.key());
@@ -151,7 +150,7 @@ class RouterThroughputBenchmark {
           at10 = System.nanoTime();
         }
       }
-      at90 = System.nanoTime();
+      long at90 = System.nanoTime();
       long committed;
       do {
         Thread.sleep(50);
