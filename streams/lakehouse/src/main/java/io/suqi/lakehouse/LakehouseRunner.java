@@ -7,7 +7,6 @@ import io.suqi.lakehouse.gold.GoldChangeJob;
 import io.suqi.lakehouse.gold.SalesCell;
 import io.suqi.lakehouse.gold.SalesCellStatement;
 import io.suqi.lakehouse.gold.SalesGrain;
-import io.suqi.lakehouse.bronze.RawEventsTable;
 import io.suqi.lakehouse.metrics.LateSaleStatement;
 import io.suqi.lakehouse.metrics.MetricsSinks;
 import io.suqi.lakehouse.metrics.StoreMetricsJob;
@@ -29,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +52,7 @@ import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.rocksdb.CompactionStyle;
+import org.rocksdb.CompressionType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +108,7 @@ public final class LakehouseRunner implements AutoCloseable {
     for (SalesGrain grain : SalesGrain.values()) {
       gold.put(grain, postgres.writing(new SalesCellStatement(grain)));
     }
-    MedallionSinks sinks = new MedallionSinks(postgres.copying(new RawEventsTable()),
+    MedallionSinks sinks = new MedallionSinks(postgres.bronze(),
         postgres.writing(new QuarantineStatement()), KafkaConnections.quarantineTopic(config),
         postgres.writing(new QualityResultsStatement()), postgres.copying(new SilverTransactionsTable()),
         postgres.copying(new SilverItemsTable()), gold);
@@ -169,6 +170,10 @@ public final class LakehouseRunner implements AutoCloseable {
     flink.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
     flink.set(RocksDBConfigurableOptions.COMPACTION_STYLE, CompactionStyle.UNIVERSAL);
     flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+    // Compressing the files RocksDB flushes and compacts took over half of its CPU (snappy), for
+    // state that lives on a local disk: uncompressed, the state and checkpoints take about twice
+    // the space (docs/BENCHMARKS.md).
+    flink.set(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL, List.of(CompressionType.NO_COMPRESSION));
     restoredFrom.ifPresent(checkpoint -> {
       flink.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
       // Claimed checkpoints are deleted once subsumed, so the directory does not grow per restart.

@@ -1,5 +1,7 @@
 package io.suqi.lakehouse;
 
+import io.suqi.lakehouse.bronze.RawEvent;
+import io.suqi.lakehouse.bronze.RawEventsSink;
 import io.suqi.lakehouse.bulk.BulkSettings;
 import io.suqi.lakehouse.bulk.BulkSink;
 import io.suqi.lakehouse.bulk.BulkTable;
@@ -9,8 +11,8 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 
 /**
- * Sinks into the lakehouse tables: {@link #copying} for the tables written per event (bronze,
- * silver, customer features), where COPY's lower cost per row matters; {@link #writing}, JDBC
+ * Sinks into the lakehouse tables: {@link #bronze} and {@link #copying} for the tables written
+ * per event (bronze, silver, customer features), where COPY's lower cost per row matters; {@link #writing}, JDBC
  * batches, for the rest. At-least-once is enough because every statement is
  * idempotent (insert-if-absent, or upsert of absolute values): a replay after a restore rewrites
  * the same rows. Batches are flushed at every checkpoint, when full, or after a short interval.
@@ -25,6 +27,11 @@ public final class PostgresSinks {
 
   public PostgresSinks(PostgresConnection database) {
     this.database = database;
+  }
+
+  /** bronze.raw_events: COPY straight into the table, each record once ({@link RawEventsSink}). */
+  public Sink<RawEvent> bronze() {
+    return new RawEventsSink(database, BulkSettings.DEFAULTS);
   }
 
   public <T> Sink<T> copying(BulkTable<T> table) {

@@ -10,7 +10,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * A Flink sink into one Postgres table through COPY: each batch is copied into a temporary
  * staging table and merged into the table in one transaction. Per row this costs Postgres a
  * fraction of a batched INSERT (no per-row statement, parameters or plan), which is what lets
- * bronze and silver keep up with tens of thousands of events a second on two cores.
+ * silver keep up with tens of thousands of events a second on two cores.
  *
  * <p>At-least-once (every batch is written before a checkpoint completes) with idempotent merges,
  * so after a restore the replayed elements rewrite the same rows: exactly-once in effect.

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
@@ -15,27 +16,37 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
  * so it needs no locks. (Writing from a thread of its own was measured: no faster on two cores,
  * where the pipeline is bound by all its work together rather than by one task's thread.)
  */
-final class BulkWriter<T> implements SinkWriter<T> {
+public final class BulkWriter<T> implements SinkWriter<T> {
 
-  private final BulkTable<T> table;
+  private final BatchWriter<T> writer;
+  private final Function<T, Object> keyOf;
   private final BulkSettings settings;
   private final ProcessingTimeService time;
-  private final StagedBatchWriter<T> writer;
   private final Map<Object, T> keyed = new LinkedHashMap<>();
   private final List<T> unkeyed = new ArrayList<>();
   private boolean flushScheduled;
   private boolean closed;
 
+  /** Into {@code table} through its staging table and merge statements. */
   BulkWriter(PostgresConnection database, BulkTable<T> table, BulkSettings settings, ProcessingTimeService time) {
-    this.table = table;
+    this(new StagedBatchWriter<>(database, table, settings.maxRetries()), table::key, settings, time);
+  }
+
+  /**
+   * @param keyOf an element's identity within a batch: of two with the same key only the later one
+   *     is written; null: every element is
+   */
+  public BulkWriter(BatchWriter<T> writer, Function<T, Object> keyOf, BulkSettings settings,
+      ProcessingTimeService time) {
+    this.writer = writer;
+    this.keyOf = keyOf;
     this.settings = settings;
     this.time = time;
-    this.writer = new StagedBatchWriter<>(database, table, settings.maxRetries());
   }
 
   @Override
   public void write(T element, Context context) throws IOException, InterruptedException {
-    Object key = table.key(element);
+    Object key = keyOf.apply(element);
     if (key == null) {
       unkeyed.add(element);
     } else {

@@ -124,11 +124,11 @@ public final class CopyRows {
     return rows;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  void clear() {
+  public void clear() {
     text.setLength(0);
     rowStarted = false;
     rows = 0;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Output;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
@@ -14,6 +15,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * <p>Whatever is held is handed on before every checkpoint barrier and at the end of input, so no
  * element is held across a checkpoint: the operator needs no state, and a restore replays exactly
  * what was not yet counted downstream. With a zero interval every element is handed on at once.
+ * Whatever is held is also handed on before a watermark is passed on, so that an element reaches
+ * an event-time operator downstream under the same watermark as if it had not been held: holding
+ * never makes an element late.
  *
  * @param <IN> what arrives
  * @param <OUT> what is handed on
@@ -25,12 +29,19 @@ public abstract class IntervalCombiner<IN, OUT> extends AbstractStreamOperator<O
 
   private final long intervalMillis;
   private transient boolean emitScheduled;
+  private transient long watermark;
 
   protected IntervalCombiner(Duration interval) {
     if (interval == null || interval.isNegative()) {
       throw new IllegalArgumentException("interval must be zero or positive, was " + interval);
     }
     this.intervalMillis = interval.toMillis();
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    watermark = Long.MIN_VALUE;
   }
 
   /** Folds one element into what is held. */
@@ -52,6 +63,18 @@ public abstract class IntervalCombiner<IN, OUT> extends AbstractStreamOperator<O
         drain(output);
       });
     }
+  }
+
+  /** The last watermark passed on: no element handed on from now can be later than it downstream. */
+  protected final long currentWatermark() {
+    return watermark;
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    drain(output);
+    watermark = mark.getTimestamp();
+    super.processWatermark(mark);
   }
 
   @Override

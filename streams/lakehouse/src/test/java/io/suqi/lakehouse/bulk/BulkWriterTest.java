@@ -7,7 +7,7 @@ import io.suqi.lakehouse.LakehouseDatabase;
 import io.suqi.lakehouse.PostgresConnection;
 import io.suqi.lakehouse.bronze.InputSource;
 import io.suqi.lakehouse.bronze.RawEvent;
-import io.suqi.lakehouse.bronze.RawEventsTable;
+import io.suqi.lakehouse.bronze.RawEventsSink;
 import io.suqi.lakehouse.silver.SilverChange;
 import io.suqi.lakehouse.silver.SilverItemsTable;
 import io.suqi.lakehouse.silver.SilverTransaction;
@@ -59,7 +59,7 @@ class BulkWriterTest {
     RawEvent tombstone = raw(2, "k3", null);
 
     // When the batch is written, then replayed
-    BulkWrites.writeTwice(connection(), new RawEventsTable(), List.of(first, withNul, tombstone));
+    BulkWrites.writeTwice(bronze(), List.of(first, withNul, tombstone));
 
     // Then each record is there once, as received (NUL, which Postgres text cannot hold, replaced)
     assertThat(database.rows("SELECT kafka_offset, source, key, value IS NULL FROM bronze.raw_events ORDER BY 1"))
@@ -67,6 +67,36 @@ class BulkWriterTest {
     assertThat(database.rows("SELECT value FROM bronze.raw_events WHERE kafka_offset = 0").get(0)).isEqualTo(awkward);
     assertThat(database.rows("SELECT value FROM bronze.raw_events WHERE kafka_offset = 1")).containsExactly("nul\uFFFDinside");
     assertThat(database.rows("SELECT ingested_at = '2026-10-05T10:15:30.123Z' FROM bronze.raw_events")).containsOnly("t");
+  }
+
+  @Test
+  void aReplayAfterARestartAddsOnlyWhatBronzeDoesNotHave() throws Exception {
+    // Given records 0-2 of partition 0 and 0 of partition 1 in bronze
+    RawEvent other = new RawEvent(InputSource.CDC, "cdc.retail.transactions", 1, 0, "k", "{\"cdc\":1}", AT);
+    try (BulkWriter<RawEvent> writer = bronze()) {
+      for (int offset = 0; offset < 3; offset++) {
+        writer.write(raw(offset, "k" + offset, "{}"), null);
+      }
+      writer.write(other, null);
+      writer.flush(false);
+    }
+
+    // When a new writer (the job restarted from a checkpoint taken before) gets records 1-4 of
+    // partition 0 and 0-1 of partition 1
+    try (BulkWriter<RawEvent> writer = bronze()) {
+      for (int offset = 1; offset < 5; offset++) {
+        writer.write(raw(offset, "k" + offset, "{}"), null);
+      }
+      writer.write(other, null);
+      writer.write(new RawEvent(InputSource.CDC, "cdc.retail.transactions", 1, 1, "k", "{\"cdc\":2}", AT), null);
+      writer.flush(false);
+    }
+
+    // Then bronze holds each record once
+    assertThat(database.rows("SELECT topic, kafka_partition, kafka_offset, key FROM bronze.raw_events ORDER BY 1, 2, 3"))
+        .containsExactly("cdc.retail.transactions|1|0|k", "cdc.retail.transactions|1|1|k",
+            "retail.pos.transactions|0|0|k0", "retail.pos.transactions|0|1|k1", "retail.pos.transactions|0|2|k2",
+            "retail.pos.transactions|0|3|k3", "retail.pos.transactions|0|4|k4");
   }
 
   @Test
@@ -81,7 +111,7 @@ class BulkWriterTest {
     }
 
     // When written
-    BulkWrites.writeTwice(connection(), new RawEventsTable(), events);
+    BulkWrites.writeTwice(bronze(), events);
 
     // Then Postgres holds each instant exactly (to its microseconds)
     List<String> expected = new ArrayList<>();
@@ -115,7 +145,7 @@ class BulkWriterTest {
   @Test
   void aBatchIsWrittenWhenFullOrWhenItsIntervalHasPassed() throws Exception {
     ManualTime time = new ManualTime();
-    try (BulkWriter<RawEvent> writer = new BulkWriter<>(connection(), new RawEventsTable(),
+    try (BulkWriter<RawEvent> writer = RawEventsSink.writer(connection(),
         new BulkSettings(3, Duration.ofMillis(200), 0), time)) {
       // When two records are written
       writer.write(raw(0, "k", "{}"), null);
@@ -145,13 +175,17 @@ class BulkWriterTest {
       closedPort = socket.getLocalPort();
     }
     PostgresConnection nowhere = new PostgresConnection("jdbc:postgresql://127.0.0.1:" + closedPort + "/suqi", "postgres", null);
-    try (BulkWriter<RawEvent> writer = new BulkWriter<>(nowhere, new RawEventsTable(),
+    try (BulkWriter<RawEvent> writer = RawEventsSink.writer(nowhere,
         new BulkSettings(10, Duration.ofMillis(200), 0), new ManualTime())) {
       writer.write(raw(0, "k", "{}"), null);
       assertThatThrownBy(() -> writer.flush(false)).isInstanceOf(IOException.class)
-          .hasMessageContaining("could not write 1 elements to bronze_raw_events after 1 attempts")
+          .hasMessageContaining("could not write 1 elements to bronze.raw_events after 1 attempts")
           .hasMessageContaining("is Postgres up?");
     }
+  }
+
+  private BulkWriter<RawEvent> bronze() {
+    return RawEventsSink.writer(connection(), BulkWrites.SETTINGS, new ManualTime());
   }
 
   /** Versions in order, each after the one before of its transaction, as silver hands them on. */

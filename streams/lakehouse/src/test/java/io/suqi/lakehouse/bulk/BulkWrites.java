@@ -12,8 +12,15 @@ public final class BulkWrites {
   /** One batch of {@code elements}, then the same batch again, as a replay after a restore writes it. */
   public static <T> void writeTwice(PostgresConnection database, BulkTable<T> table, List<T> elements)
       throws Exception {
-    try (BulkWriter<T> writer = new BulkWriter<>(database, table,
-        new BulkSettings(10_000, Duration.ofSeconds(1), 0), new ManualTime())) {
+    writeTwice(new BulkWriter<>(database, table, SETTINGS, new ManualTime()), elements);
+  }
+
+  /** Settings under which only a flush writes (a batch up to 10,000 elements, a manual clock). */
+  public static final BulkSettings SETTINGS = new BulkSettings(10_000, Duration.ofSeconds(1), 0);
+
+  /** One batch of {@code elements} through {@code writer}, then the same batch again; closes the writer. */
+  public static <T> void writeTwice(BulkWriter<T> writer, List<T> elements) throws Exception {
+    try (writer) {
       for (int round = 0; round < 2; round++) {
         for (T element : elements) {
           writer.write(element, null);
