@@ -47,6 +47,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setPort(port)
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
+          // Text compares byte by byte: keys like txn_id are compared in every index insert and
+          // lookup, and the C.UTF-8 libc collation cost the lakehouse's writes about 15 % more
+          // Postgres time (docs/BENCHMARKS.md). Only a new cluster gets it (initdb).
+          .setLocaleConfig("lc-collate", "C")
           .setServerConfig("listen_addresses", "127.0.0.1")
           .setServerConfig("fsync", "on") // zonky turns it off for tests; this data must survive
           .setServerConfig("wal_level", "logical")

@@ -26,7 +26,8 @@ public final class LakehouseDatabase implements AutoCloseable {
 
   public static LakehouseDatabase start() {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      // As the runtime's embedded cluster (EmbeddedDatabase in the platform): text compares as bytes.
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setLocaleConfig("lc-collate", "C");
       if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
       }

@@ -37,6 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
  * records. Also the CPU time of this JVM and of Postgres per event,
  * which is what the throughput of a 2-core machine is made of.
  *
+ * <p>Sale times ({@code benchmark.saleTimes}): {@code ordered} (the default) as live traffic has
+ * them, advancing with the sends (550 ms of sale time per sale, so 1.1 million sales span a week),
+ * each up to a minute early; {@code shuffled}, a week's backlog in random order, after whose first
+ * records nearly every sale is too late for its minute metrics (every one goes to gold.late_events).
+ *
  * <p>Not part of the build (the name does not match the test includes). Run:
  * {@code mvn -B -pl streams/lakehouse test -Dtest=MedallionThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.events=200000}
@@ -55,10 +60,10 @@ class MedallionThroughputBenchmark {
     int warmup = Integer.getInteger("benchmark.warmupEvents", 100_000);
     int events = Integer.getInteger("benchmark.events", 100_000);
     int parallelism = Integer.getInteger("benchmark.parallelism", 1);
-    sendSales("warmup-", warmup, new Random(11));
+    sendSales("warmup-", 0, warmup, new Random(11));
 
     LakehouseConfig config = services.config(checkpoints).withParallelism(parallelism)
-        .withCheckpointInterval(Duration.ofSeconds(2));
+        .withCheckpointInterval(Duration.ofSeconds(Integer.getInteger("benchmark.checkpointSeconds", 2)));
     try (LakehouseRunner runner = new LakehouseRunner(config)) {
       runner.start();
       runner.awaitRunning(Duration.ofMinutes(1));
@@ -73,7 +78,7 @@ class MedallionThroughputBenchmark {
       Map<String, Long> threadCpuAtStart = threadCpuNanos();
       long postgresCpuAtStart = postgresCpuNanos();
       long sendAt = System.nanoTime();
-      sendSales("bench-", events, new Random(7));
+      sendSales("bench-", warmup, events, new Random(7));
       awaitGoldCount(warmup + events);
       double seconds = (System.nanoTime() - sendAt) / 1e9;
       double jvmCpuMicros = (jvmCpuNanos() - jvmCpuAtStart) / 1e3 / events;
@@ -82,11 +87,11 @@ class MedallionThroughputBenchmark {
       assertThat(services.database().count("SELECT count(*) FROM silver.transactions")).isEqualTo(warmup + events);
       double consumerRate = (warmup + events) / plainConsumerSeconds(warmup + events);
       double pipelineRate = events / seconds;
-      System.out.printf("%nBENCHMARK medallion parallelism %d: warm-up %,d POS events from a cold start in %.1f s "
+      System.out.printf("%nBENCHMARK medallion parallelism %d, sale times %s: warm-up %,d POS events from a cold start in %.1f s "
               + "= %,.0f events/s; then %,d POS events in %.1f s = %,.0f events/s sustained; "
               + "plain consumer reading both %,.0f events/s (pipeline %.1fx its time); CPU per sustained event: JVM %.0f µs, "
               + "Postgres %.0f µs%n",
-          parallelism, warmup, coldSeconds, warmup / coldSeconds, events, seconds, pipelineRate, consumerRate,
+          parallelism, SHUFFLED ? "shuffled" : "ordered", warmup, coldSeconds, warmup / coldSeconds, events, seconds, pipelineRate, consumerRate,
           consumerRate / pipelineRate, jvmCpuMicros, postgresCpuMicros);
       System.out.println("JVM CPU per sustained event by thread (µs):");
       threadCpu.entrySet().stream()
@@ -106,18 +111,24 @@ class MedallionThroughputBenchmark {
         .until(() -> services.database().count("SELECT coalesce(sum(txn_count), 0) FROM gold.sales_daily") == expected);
   }
 
-  /** One-line completed sales of the scenario's catalogue, spread over a week. */
-  /** Sends {@code count} sales in slices, so that a long run does not hold them all in memory. */
-  private static void sendSales(String idPrefix, int count, Random random) throws Exception {
+  private static final boolean SHUFFLED = "shuffled".equals(System.getProperty("benchmark.saleTimes", "ordered"));
+  private static final Instant FIRST_DAY = Instant.parse("2026-10-05T00:00:00Z");
+
+  /**
+   * Sends {@code count} one-line completed sales of the scenario's catalogue, the first being sale
+   * number {@code first} of the run (for its sale time), in slices, so that a long run does not
+   * hold them all in memory.
+   */
+  private static void sendSales(String idPrefix, int first, int count, Random random) throws Exception {
     int slice = 50_000;
     for (int from = 0; from < count; from += slice) {
-      services.kafka().send(sales(idPrefix, from, Math.min(count, from + slice), random));
+      services.kafka().send(sales(idPrefix, first, from, Math.min(count, from + slice), random));
     }
   }
 
-  private static List<ProducerRecord<String, String>> sales(String idPrefix, int from, int to, Random random) {
+  private static List<ProducerRecord<String, String>> sales(String idPrefix, int first, int from, int to,
+      Random random) {
     List<ProducerRecord<String, String>> records = new ArrayList<>(to - from);
-    Instant firstDay = Instant.parse("2026-10-05T00:00:00Z");
     for (int i = from; i < to; i++) {
       RetailScenario.Store store = RetailScenario.STORES.get(random.nextInt(RetailScenario.STORES.size()));
       List<RetailScenario.Product> products = RetailScenario.PRODUCTS.stream()
@@ -125,12 +136,19 @@ class MedallionThroughputBenchmark {
       RetailScenario.Product product = products.get(random.nextInt(products.size()));
       String txnId = idPrefix + i;
       Header header = new Header(txnId, store.tenant(), store.id(), random.nextInt(4) == 0 ? null : 1L + random.nextInt(50),
-          firstDay.plusSeconds(random.nextInt(7 * 86_400)), "completed", "card");
+          saleTime(first + i, random), "completed", "card");
       String json = RetailJson.pos(header, List.of(new Item(1, product.id(), 1 + random.nextInt(3),
           (5 + random.nextInt(40)) + ".99", "0")));
       records.add(new ProducerRecord<>(Topics.POS_TRANSACTIONS.name(), txnId, json));
     }
     return records;
+  }
+
+  private static Instant saleTime(int sale, Random random) {
+    if (SHUFFLED) {
+      return FIRST_DAY.plusSeconds(random.nextInt(7 * 86_400));
+    }
+    return FIRST_DAY.plusMillis(550L * sale - random.nextInt(60_000));
   }
 
   private static double plainConsumerSeconds(int events) {

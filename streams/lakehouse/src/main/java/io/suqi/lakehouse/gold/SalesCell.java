@@ -15,6 +15,14 @@ import java.time.Instant;
 public record SalesCell(SalesGrain grain, String tenantId, Long storeId, Instant bucket, String category,
     String region, BigDecimal revenue, long units, long txnCount) {
 
+  /** The gold row a cell belongs to, as a value: what {@link #key()} says, without building text. */
+  public record Row(SalesGrain grain, String tenantId, Long storeId, Instant bucket, String category, String region) {
+  }
+
+  public Row row() {
+    return new Row(grain, tenantId, storeId, bucket, category, region);
+  }
+
   /** Identifies the gold row: the key of the aggregate. */
   public String key() {
     return grain + "|" + tenantId + "|" + storeId + "|" + bucket + "|" + category + "|" + region;

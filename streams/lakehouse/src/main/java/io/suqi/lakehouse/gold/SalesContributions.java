@@ -52,12 +52,15 @@ public final class SalesContributions {
 
   /** The non-zero deltas that turn the {@code before} contributions into the {@code after} ones. */
   public static List<SalesCell> difference(List<SalesCell> before, List<SalesCell> after) {
-    Map<String, SalesCell> deltas = new LinkedHashMap<>();
+    if (before.isEmpty()) {
+      return after.stream().filter(cell -> !cell.isZero()).toList();   // a new sale: most versions
+    }
+    Map<SalesCell.Row, SalesCell> deltas = new LinkedHashMap<>();
     for (SalesCell cell : before) {
-      deltas.merge(cell.key(), cell.negated(), SalesCell::plus);
+      deltas.merge(cell.row(), cell.negated(), SalesCell::plus);
     }
     for (SalesCell cell : after) {
-      deltas.merge(cell.key(), cell, SalesCell::plus);
+      deltas.merge(cell.row(), cell, SalesCell::plus);
     }
     return deltas.values().stream().filter(delta -> !delta.isZero()).toList();
   }

@@ -2,7 +2,6 @@ package io.suqi.lakehouse.gold;
 
 import io.suqi.lakehouse.combine.IntervalCombiner;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.Output;
@@ -21,14 +20,7 @@ public final class SalesDeltaCombiner extends IntervalCombiner<SalesCell, SalesC
 
   private static final long serialVersionUID = 1L;
 
-  private transient Map<Row, SalesCell> combined;
-
-  /** The gold row a delta belongs to; the same identity as {@link SalesCell#key()}, cheaper to build. */
-  private record Row(SalesGrain grain, String tenantId, Long storeId, Instant bucket, String category, String region) {
-    Row(SalesCell cell) {
-      this(cell.grain(), cell.tenantId(), cell.storeId(), cell.bucket(), cell.category(), cell.region());
-    }
-  }
+  private transient Map<SalesCell.Row, SalesCell> combined;
 
   public SalesDeltaCombiner(Duration interval) {
     super(interval);
@@ -39,7 +31,7 @@ public final class SalesDeltaCombiner extends IntervalCombiner<SalesCell, SalesC
     if (combined == null) {
       combined = new HashMap<>();
     }
-    combined.merge(new Row(delta), delta, SalesCell::plus);
+    combined.merge(delta.row(), delta, SalesCell::plus);
   }
 
   @Override

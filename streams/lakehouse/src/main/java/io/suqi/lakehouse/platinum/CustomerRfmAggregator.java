@@ -21,7 +21,7 @@ import org.apache.flink.util.Collector;
  * once more (the sink deletes the row) and their state is cleared, so state lives as long as the
  * customer has a completed purchase, and grows with their purchases, not with traffic.
  */
-public final class CustomerRfmAggregator extends KeyedProcessFunction<String, PurchaseDelta, CustomerRfm> {
+public final class CustomerRfmAggregator extends KeyedProcessFunction<String, PurchaseChanges, CustomerRfm> {
 
   private static final long serialVersionUID = 1L;
 
@@ -36,30 +36,33 @@ public final class CustomerRfmAggregator extends KeyedProcessFunction<String, Pu
   }
 
   @Override
-  public void processElement(PurchaseDelta delta, Context context, Collector<CustomerRfm> out) throws Exception {
+  public void processElement(PurchaseChanges changes, Context context, Collector<CustomerRfm> out) throws Exception {
     CustomerKey customer = CustomerKey.parse(context.getCurrentKey());
     CustomerTotals current = totals.value();
-    CustomerTotals updated = (current == null ? CustomerTotals.NONE : current).plus(delta);
+    CustomerTotals updated = (current == null ? CustomerTotals.NONE : current).plus(changes);
     if (updated.frequency() <= 0) {
       totals.clear();
       purchases.clear();
       out.collect(CustomerRfm.gone(customer));
       return;
     }
-    Instant ts = delta.ts();
-    if (delta.txnCount() != 0) {
+    boolean extremeTakenBack = false;
+    for (PurchaseChanges.TimedCount purchase : changes.purchases()) {
+      Instant ts = purchase.ts();
       Integer before = purchases.get(ts);
-      int now = (before == null ? 0 : before) + delta.txnCount();
+      int now = (before == null ? 0 : before) + purchase.count();
       if (now > 0) {
         purchases.put(ts, now);
       } else {
         purchases.remove(ts);
       }
+      if (purchase.count() > 0) {
+        updated = updated.including(ts);
+      } else if (now <= 0 && (ts.equals(updated.firstPurchaseAt()) || ts.equals(updated.lastPurchaseAt()))) {
+        extremeTakenBack = true;   // the first or last purchase is gone: found again below
+      }
     }
-    if (delta.txnCount() > 0) {
-      updated = updated.including(ts);
-    } else if (delta.txnCount() < 0 && (ts.equals(updated.firstPurchaseAt()) || ts.equals(updated.lastPurchaseAt()))
-        && !purchases.contains(ts)) {
+    if (extremeTakenBack) {
       updated = withExtremesOfPurchases(updated);
     }
     totals.update(updated);

@@ -19,8 +19,8 @@ public record CustomerTotals(long frequency, BigDecimal monetary, Instant firstP
         lastPurchaseAt == null || ts.isAfter(lastPurchaseAt) ? ts : lastPurchaseAt);
   }
 
-  CustomerTotals plus(PurchaseDelta delta) {
-    return new CustomerTotals(frequency + delta.txnCount(), monetary.add(delta.revenue()), firstPurchaseAt,
+  CustomerTotals plus(PurchaseChanges changes) {
+    return new CustomerTotals(frequency + changes.txnCount(), monetary.add(changes.revenue()), firstPurchaseAt,
         lastPurchaseAt);
   }
 

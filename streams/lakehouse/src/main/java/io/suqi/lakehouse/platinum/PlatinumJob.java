@@ -2,7 +2,9 @@ package io.suqi.lakehouse.platinum;
 
 import io.suqi.lakehouse.MedallionStreams;
 import io.suqi.lakehouse.gold.SalesGrain;
+import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -12,6 +14,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * silver: recency, frequency and monetary value (platinum.customer_rfm).
  */
 public final class PlatinumJob {
+
+  /** How long purchase changes are added up per customer before the shuffle. */
+  static final Duration COMBINE = Duration.ofMillis(500);
 
   private final PlatinumSinks sinks;
   private final PlatinumSettings settings;
@@ -31,7 +36,9 @@ public final class PlatinumJob {
 
     DataStream<CustomerRfm> customers = streams.silverChanges()
         .flatMap(new PurchaseDeltas()).name("purchase-deltas").uid("purchase-deltas")
-        .keyBy(PurchaseDelta::customerKey)
+        .transform("purchase-delta-combiner", TypeInformation.of(PurchaseChanges.class),
+            new PurchaseDeltaCombiner(COMBINE)).uid("purchase-delta-combiner")
+        .keyBy(PurchaseChanges::customerKey)
         .process(new CustomerRfmAggregator()).name("customer-rfm").uid("customer-rfm");
     customers.sinkTo(sinks.customerRfm()).name("platinum.customer_rfm").uid("customer-rfm-sink");
   }

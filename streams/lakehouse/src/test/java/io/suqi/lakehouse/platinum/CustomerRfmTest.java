@@ -11,6 +11,7 @@ import io.suqi.lakehouse.silver.TxnHeader;
 import io.suqi.lakehouse.silver.TxnLine;
 import io.suqi.schemas.Topics;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +37,12 @@ class CustomerRfmTest {
   private final PurchaseDeltas purchases = new PurchaseDeltas();
   /** What silver last emitted per txn_id, to hand over as the previous version. */
   private final Map<String, SilverTransaction> emitted = new HashMap<>();
-  private KeyedOneInputStreamOperatorTestHarness<String, PurchaseDelta, CustomerRfm> customers;
+  private KeyedOneInputStreamOperatorTestHarness<String, PurchaseChanges, CustomerRfm> customers;
 
   @BeforeEach
   void open() throws Exception {
     customers = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CustomerRfmAggregator()),
-        PurchaseDelta::customerKey, Types.STRING);
+        PurchaseChanges::customerKey, Types.STRING);
     customers.open();
   }
 
@@ -148,8 +150,43 @@ class CustomerRfmTest {
     List<PurchaseDelta> deltas = new ArrayList<>();
     purchases.flatMap(new SilverChange(emitted.put(txn.txnId(), txn), txn, 1), new ListCollector<>(deltas));
     for (PurchaseDelta delta : deltas) {
-      customers.processElement(new StreamRecord<>(delta));
+      customers.processElement(new StreamRecord<>(PurchaseChanges.of(delta)));
     }
+  }
+
+  /** Runs silver versions through both steps with the combiner between them, as one interval. */
+  private void processCombined(SilverTransaction... versions) throws Exception {
+    try (OneInputStreamOperatorTestHarness<PurchaseDelta, PurchaseChanges> combiner =
+        new OneInputStreamOperatorTestHarness<>(new PurchaseDeltaCombiner(Duration.ofSeconds(1)))) {
+      combiner.open();
+      for (SilverTransaction txn : versions) {
+        List<PurchaseDelta> deltas = new ArrayList<>();
+        purchases.flatMap(new SilverChange(emitted.put(txn.txnId(), txn), txn, 1), new ListCollector<>(deltas));
+        for (PurchaseDelta delta : deltas) {
+          combiner.processElement(new StreamRecord<>(delta));
+        }
+      }
+      combiner.prepareSnapshotPreBarrier(1);
+      for (PurchaseChanges changes : combiner.extractOutputValues()) {
+        customers.processElement(new StreamRecord<>(changes));
+      }
+    }
+  }
+
+  @Test
+  void changesAddedUpBeforeTheShuffleGiveTheSameValues() throws Exception {
+    // Given three purchases of one customer, the latest then refunded and one moved to another
+    // customer, all within one combining interval
+    processCombined(version(header("x1", 7L, T1, "completed"), line(1, "1.00")),
+        version(header("x2", 7L, T2, "completed"), line(1, "2.00")),
+        version(header("x3", 7L, T3, "completed"), line(1, "4.00")),
+        version(header("x3", 7L, T3, "refunded"), line(1, "4.00")),
+        version(header("x1", 8L, T1, "completed"), line(1, "1.00")));
+
+    // Then each customer gets one update with the values one at a time would have given
+    assertThat(rfm()).extracting(CustomerRfm::customerId, CustomerRfm::frequency, r -> r.monetary().toPlainString(),
+        CustomerRfm::firstPurchaseAt, CustomerRfm::lastPurchaseAt)
+        .containsExactlyInAnyOrder(tuple(7L, 1L, "2.00", T2, T2), tuple(8L, 1L, "1.00", T1, T1));
   }
 
   private List<CustomerRfm> rfm() {
