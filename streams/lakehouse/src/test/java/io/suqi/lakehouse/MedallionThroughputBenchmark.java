@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The lakehouse job alone, on a real broker and a real Postgres in this JVM: valid one-line POS
  * sales through bronze → silver → gold (and everything attached to them), at the runtime's
  * parallelism. A warm-up backlog ({@code benchmark.warmupEvents}) is read from a cold start; the
- * sustained figure is a second batch ({@code benchmark.events}) sent to the running job, timed
- * from its first send until gold agrees. In the same run a plain Kafka consumer reads the same
+ * sustained figure is a further batch ({@code benchmark.events}) sent to the running job, timed
+ * from its first send until gold agrees; {@code benchmark.rounds} batches one after the other show
+ * how the JIT's share falls. In the same run a plain Kafka consumer reads the same
  * records. Also the CPU time of this JVM and of Postgres per event,
  * which is what the throughput of a 2-core machine is made of.
  *
@@ -60,6 +61,7 @@ class MedallionThroughputBenchmark {
     int warmup = Integer.getInteger("benchmark.warmupEvents", 100_000);
     int events = Integer.getInteger("benchmark.events", 100_000);
     int parallelism = Integer.getInteger("benchmark.parallelism", 1);
+    int rounds = Integer.getInteger("benchmark.rounds", 1);
     sendSales("warmup-", 0, warmup, new Random(11));
 
     LakehouseConfig config = services.config(checkpoints).withParallelism(parallelism)
@@ -72,32 +74,40 @@ class MedallionThroughputBenchmark {
       awaitGoldCount(warmup);
       double coldSeconds = (System.nanoTime() - coldStart) / 1e9;
 
-      // Sustained: a second backlog through the warmed-up job, timed from its first send (the
-      // producer runs in this JVM alongside the job, so its CPU counts against the pipeline).
-      long jvmCpuAtStart = jvmCpuNanos();
-      Map<String, Long> threadCpuAtStart = threadCpuNanos();
-      long postgresCpuAtStart = postgresCpuNanos();
-      long sendAt = System.nanoTime();
-      sendSales("bench-", warmup, events, new Random(7));
-      awaitGoldCount(warmup + events);
-      double seconds = (System.nanoTime() - sendAt) / 1e9;
-      double jvmCpuMicros = (jvmCpuNanos() - jvmCpuAtStart) / 1e3 / events;
-      Map<String, Long> threadCpu = threadCpuNanos();
-      double postgresCpuMicros = (postgresCpuNanos() - postgresCpuAtStart) / 1e3 / events;
-      assertThat(services.database().count("SELECT count(*) FROM silver.transactions")).isEqualTo(warmup + events);
-      double consumerRate = (warmup + events) / plainConsumerSeconds(warmup + events);
-      double pipelineRate = events / seconds;
+      // Sustained: further batches through the warmed-up job, each timed from its first send (the
+      // producer runs in this JVM alongside the job, so its CPU counts against the pipeline). More
+      // than one round shows how much of the cost is the JIT still compiling.
+      double pipelineRate = 0;
+      int sent = warmup;
+      for (int round = 1; round <= rounds; round++) {
+        long jvmCpuAtStart = jvmCpuNanos();
+        Map<String, Long> threadCpuAtStart = threadCpuNanos();
+        long postgresCpuAtStart = postgresCpuNanos();
+        long sendAt = System.nanoTime();
+        sendSales("bench-" + round + "-", sent, events, new Random(7 + round));
+        sent += events;
+        awaitGoldCount(sent);
+        double seconds = (System.nanoTime() - sendAt) / 1e9;
+        double jvmCpuMicros = (jvmCpuNanos() - jvmCpuAtStart) / 1e3 / events;
+        Map<String, Long> threadCpu = threadCpuNanos();
+        double postgresCpuMicros = (postgresCpuNanos() - postgresCpuAtStart) / 1e3 / events;
+        pipelineRate = events / seconds;
+        System.out.printf("%nBENCHMARK medallion round %d of %d: %,d POS events in %.1f s = %,.0f events/s sustained; "
+            + "CPU per event: JVM %.0f µs, Postgres %.0f µs%n", round, rounds, events, seconds, pipelineRate,
+            jvmCpuMicros, postgresCpuMicros);
+        System.out.println("JVM CPU per sustained event by thread (µs):");
+        threadCpu.entrySet().stream()
+            .map(e -> Map.entry(e.getKey(), e.getValue() - threadCpuAtStart.getOrDefault(e.getKey(), 0L)))
+            .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(16)
+            .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue() / 1e3 / events, e.getKey()));
+      }
+      assertThat(services.database().count("SELECT count(*) FROM silver.transactions")).isEqualTo(sent);
+      double consumerRate = sent / plainConsumerSeconds(sent);
       System.out.printf("%nBENCHMARK medallion parallelism %d, sale times %s: warm-up %,d POS events from a cold start in %.1f s "
-              + "= %,.0f events/s; then %,d POS events in %.1f s = %,.0f events/s sustained; "
-              + "plain consumer reading both %,.0f events/s (pipeline %.1fx its time); CPU per sustained event: JVM %.0f µs, "
-              + "Postgres %.0f µs%n",
-          parallelism, SHUFFLED ? "shuffled" : "ordered", warmup, coldSeconds, warmup / coldSeconds, events, seconds, pipelineRate, consumerRate,
-          consumerRate / pipelineRate, jvmCpuMicros, postgresCpuMicros);
-      System.out.println("JVM CPU per sustained event by thread (µs):");
-      threadCpu.entrySet().stream()
-          .map(e -> Map.entry(e.getKey(), e.getValue() - threadCpuAtStart.getOrDefault(e.getKey(), 0L)))
-          .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(16)
-          .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue() / 1e3 / events, e.getKey()));
+              + "= %,.0f events/s; then %d × %,d POS events, the last at %,.0f events/s sustained; "
+              + "plain consumer reading all %,.0f events/s (pipeline %.1fx its time)%n",
+          parallelism, SHUFFLED ? "shuffled" : "ordered", warmup, coldSeconds, warmup / coldSeconds, rounds, events,
+          pipelineRate, consumerRate, consumerRate / pipelineRate);
       if (Boolean.getBoolean(LakehouseDatabase.STATEMENT_STATISTICS)) {
         System.out.println("Postgres time per statement (ms total | calls | rows | statement):");
         services.database().rows("SELECT round(total_exec_time)::bigint, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
