@@ -103,15 +103,18 @@ class MedallionThroughputBenchmark {
       }
       assertThat(services.database().count("SELECT count(*) FROM silver.transactions")).isEqualTo(sent);
       double consumerRate = sent / plainConsumerSeconds(sent);
-      System.out.printf("%nBENCHMARK medallion parallelism %d, sale times %s: warm-up %,d POS events from a cold start in %.1f s "
-              + "= %,.0f events/s; then %d × %,d POS events, the last at %,.0f events/s sustained; "
+      System.out.printf("%nBENCHMARK medallion parallelism %d, sale times %s: "
+              + "warm-up %,d POS events from a cold start in %.1f s = %,.0f events/s; "
+              + "then %d × %,d POS events, the last at %,.0f events/s sustained; "
               + "plain consumer reading all %,.0f events/s (pipeline %.1fx its time)%n",
           parallelism, SHUFFLED ? "shuffled" : "ordered", warmup, coldSeconds, warmup / coldSeconds, rounds, events,
           pipelineRate, consumerRate, consumerRate / pipelineRate);
       if (Boolean.getBoolean(LakehouseDatabase.STATEMENT_STATISTICS)) {
         System.out.println("Postgres time per statement (ms total | calls | rows | statement):");
-        services.database().rows("SELECT round(total_exec_time)::bigint, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) "
-            + "FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15").forEach(row -> System.out.println("  " + row));
+        services.database().rows("SELECT round(total_exec_time)::bigint, calls, rows, "
+                + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
+                + "ORDER BY total_exec_time DESC LIMIT 15")
+            .forEach(row -> System.out.println("  " + row));
       }
     }
   }

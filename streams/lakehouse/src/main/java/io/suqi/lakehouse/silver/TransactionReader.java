@@ -122,7 +122,7 @@ final class TransactionReader {
       }
       if (failures.isEmpty()) {
         lines.add(new TxnLine(lineNo.intValue(), productId, quantity.intValue(), unitPrice, discount,
-            product.category(), product.tenantId(), tenantId, source, lsn, origin));
+            product.category(), product.tenantId(), tenantId, source, lsn, tenantId == null ? origin : null));
       }
     }
     for (Expectation expectation : List.of(Expectation.LINE_NO_VALID, Expectation.PRODUCT_ID_NOT_NULL,

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
  * @param verifiedTenant the transaction tenant the product was checked against; null until a CDC
  *     line meets its header (a CDC item carries no tenant of its own)
  * @param lsn the Debezium log position of the change that wrote the line, 0 for POS lines
+ * @param origin where the line was read, while it is not verified (a verified line can no longer
+ *     be quarantined): null once verified, so the merge state does not keep it for every line
  */
 public record TxnLine(int lineNo, long productId, int quantity, BigDecimal unitPrice, BigDecimal discount,
     String category, String productTenant, String verifiedTenant, InputSource source, long lsn, RecordOrigin origin) {
@@ -22,6 +24,6 @@ public record TxnLine(int lineNo, long productId, int quantity, BigDecimal unitP
 
   public TxnLine verifiedFor(String tenantId) {
     return new TxnLine(lineNo, productId, quantity, unitPrice, discount, category, productTenant, tenantId, source,
-        lsn, origin);
+        lsn, null);
   }
 }

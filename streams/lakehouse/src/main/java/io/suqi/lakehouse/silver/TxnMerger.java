@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -37,7 +38,11 @@ import org.apache.flink.util.OutputTag;
  * (product_known_for_tenant).
  *
  * <p>State of a txn_id is dropped after {@code retention} without any change (processing time):
- * a copy or correction arriving later than that is treated as a new transaction.
+ * a copy or correction arriving later than that is treated as a new transaction. The retention is
+ * the state's time-to-live, refreshed by every write and enforced by RocksDB while it compacts:
+ * a timer per txn_id cost a write to RocksDB's timer set for every new transaction (a tenth of
+ * this operator's time, docs/BENCHMARKS.md). Timers left in checkpoints taken before fire once
+ * and do nothing.
  */
 public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, SilverTransaction> {
 
@@ -64,7 +69,13 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
 
   @Override
   public void open(OpenContext context) {
-    state = getRuntimeContext().getState(new ValueStateDescriptor<>("txn", TypeInformation.of(TxnState.class)));
+    ValueStateDescriptor<TxnState> descriptor = new ValueStateDescriptor<>("txn", TypeInformation.of(TxnState.class));
+    // Refreshed on every write, never read once expired; RocksDB drops expired values while it
+    // compacts.
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(retentionMillis))
+        .cleanupInRocksdbCompactFilter(1_000)
+        .build());
+    state = getRuntimeContext().getState(descriptor);
   }
 
   @Override
@@ -146,9 +157,9 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     HeaderState current = txn.header();
     if (current == null) {
       if (txn.lines().isEmpty() && txn.emitted() == null) {
-        clearState(context, txn);   // e.g. a line deleted before its header arrived: nothing left to keep
+        state.clear();   // e.g. a line deleted before its header arrived: nothing left to keep
       } else {
-        store(txn, context);
+        state.update(txn);   // restarts the retention
       }
       return;
     }
@@ -161,7 +172,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
       int number = emit(previous, before, version, context, out);
       txn = txn.withEmitted(EmittedVersion.of(fingerprint, version, number));
     }
-    store(txn, context);
+    state.update(txn);   // restarts the retention
   }
 
   /** Emits {@code version} to silver, its gold deltas and the change; returns its number. */
@@ -213,7 +224,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
       Collector<SilverTransaction> out) throws Exception {
     EmittedVersion previous = txn.emitted();
     if (previous == null) {
-      clearState(context, txn);   // nothing was emitted, nothing to take back
+      state.clear();   // nothing was emitted, nothing to take back
       return;
     }
     if (previous.deleted()) {
@@ -221,33 +232,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     }
     SilverTransaction deleted = SilverTransaction.deleted(txnId, Instant.now());
     int number = emit(previous, before, deleted, context, out);
-    store(new TxnState(null, List.of(), EmittedVersion.deletion(deleted, number), txn.retention()), context);
+    state.update(new TxnState(null, List.of(), EmittedVersion.deletion(deleted, number)));
   }
 
-  /** Keeps the state, restarting its retention. */
-  private void store(TxnState txn, Context context) throws Exception {
-    state.update(txn.withRetention(txn.retention().touched(context.timerService(), retentionMillis)));
-  }
-
-  private void clearState(Context context, TxnState txn) {
-    txn.retention().cancel(context.timerService());
-    state.clear();
-  }
-
-  /**
-   * Retention passed without a change: forget the transaction (silver and gold keep its last
-   * version). A change since the timer was registered moves it to the new end of retention.
-   */
-  @Override
-  public void onTimer(long timestamp, OnTimerContext context, Collector<SilverTransaction> out) throws Exception {
-    TxnState txn = state.value();
-    if (txn == null) {
-      return;
-    }
-    if (txn.retention().expiredAt(timestamp, retentionMillis)) {
-      state.clear();
-    } else {
-      state.update(txn.withRetention(txn.retention().postponed(context.timerService(), retentionMillis)));
-    }
-  }
 }

@@ -11,32 +11,27 @@ import java.util.List;
  * @param header null until a header arrived
  * @param lines the lines received so far, sorted by line number
  * @param emitted null until a version was emitted
- * @param retention when the state may be forgotten
  */
-public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion emitted, Retention retention) {
+public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion emitted) {
 
   public TxnState {
     lines = List.copyOf(lines);
   }
 
   static TxnState empty() {
-    return new TxnState(null, List.of(), null, Retention.NONE);
+    return new TxnState(null, List.of(), null);
   }
 
   TxnState withHeader(HeaderState newHeader) {
-    return new TxnState(newHeader, lines, emitted, retention);
+    return new TxnState(newHeader, lines, emitted);
   }
 
   TxnState withLines(List<TxnLine> newLines) {
-    return new TxnState(header, newLines, emitted, retention);
+    return new TxnState(header, newLines, emitted);
   }
 
   TxnState withEmitted(EmittedVersion newEmitted) {
-    return new TxnState(header, lines, newEmitted, retention);
-  }
-
-  TxnState withRetention(Retention newRetention) {
-    return new TxnState(header, lines, emitted, newRetention);
+    return new TxnState(header, lines, newEmitted);
   }
 
   /** The line with that number, or null. */

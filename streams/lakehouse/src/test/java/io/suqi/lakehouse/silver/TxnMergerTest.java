@@ -9,15 +9,18 @@ import io.suqi.lakehouse.quality.QualityOutputs;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
 import io.suqi.schemas.Topics;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +38,15 @@ class TxnMergerTest {
   void open() throws Exception {
     harness = newHarness();
     harness.open();
-    harness.setProcessingTime(1_000);
+    at(1_000);
   }
+
+  /** Processing time, for the operator and for its state's time-to-live. */
+  private void at(long millis) throws Exception {
+    harness.setProcessingTime(millis);
+    harness.setStateTtlProcessingTime(millis);
+  }
+
 
   private static KeyedOneInputStreamOperatorTestHarness<String, TxnChange, SilverTransaction> newHarness()
       throws Exception {
@@ -91,7 +101,7 @@ class TxnMergerTest {
     process(cdcLine("x1", 2, 102, 1, "3.00", 11));
     process(cdcLine("x1", 1, 101, 2, "12.50", 12));
     assertThat(harness.extractOutputValues()).as("lines wait for their header").isEmpty();
-    assertThat(harness.numProcessingTimeTimers()).as("waiting lines are cleaned up too").isEqualTo(1);
+    assertThat(harness.numProcessingTimeTimers()).as("no timer per transaction: the retention is a TTL").isZero();
 
     process(cdcHeader(SALE, 10));
 
@@ -128,7 +138,6 @@ class TxnMergerTest {
     process(cdcHeader(SALE, 10));
     process(cdcLine("x1", 1, 101, 2, "5", 11));
     assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
-    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
     process(new TxnChange(ChangeKind.CDC_HEADER_DELETE, "x1", null, List.of(), 12, cdcOrigin()));
 
@@ -137,11 +146,13 @@ class TxnMergerTest {
     assertThat(daily.stream().mapToLong(SalesCell::txnCount).sum()).isZero();
     assertThat(daily.stream().map(SalesCell::revenue).reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
     assertThat(daily.get(daily.size() - 1).revenue()).isEqualByComparingTo("-10");
-    assertThat(harness.numProcessingTimeTimers()).as("the tombstone's retention").isEqualTo(1);
+    assertThat(harness.numKeyedStateEntries()).as("the tombstone").isGreaterThan(0);
 
-    harness.setProcessingTime(1_000 + RETENTION.toMillis());
-
-    assertThat(harness.numKeyedStateEntries()).isZero();
+    // When the retention has passed (expired state is never read again; RocksDB's compaction
+    // drops it), a copy of the sale is a new transaction, numbered from 1
+    at(1_000 + RETENTION.toMillis());
+    process(pos(SALE, posLine(1, 101, 2, "5", "0", "food")));
+    assertThat(harness.getSideOutput(TxnMerger.CHANGES)).last().extracting(r -> r.getValue().number()).isEqualTo(1);
     assertThat(harness.numProcessingTimeTimers()).isZero();
   }
 
@@ -196,26 +207,31 @@ class TxnMergerTest {
   @Test
   void forgetsATransactionAfterTheRetentionWithoutChanges() throws Exception {
     process(pos(SALE, posLine(1, 101, 1, "10", "0", "food")));
-    harness.setProcessingTime(1_000 + RETENTION.toMillis() - 1);
-    assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    at(1_000 + RETENTION.toMillis() - 1);
+    process(pos(SALE, posLine(1, 101, 1, "10", "0", "food")));
+    assertThat(harness.extractOutputValues()).as("a copy just before the end is recognised").hasSize(1);
 
-    harness.setProcessingTime(1_000 + RETENTION.toMillis());
+    at(1_000 + RETENTION.toMillis() - 1 + RETENTION.toMillis());
 
-    assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numProcessingTimeTimers()).isZero();
     assertThat(harness.extractOutputValues()).as("silver and gold keep the last version").hasSize(1);
+    // A copy arriving now is a new transaction
+    process(pos(SALE, posLine(1, 101, 1, "10", "0", "food")));
+    assertThat(harness.getSideOutput(TxnMerger.CHANGES)).extracting(r -> r.getValue().number()).containsExactly(1, 1);
   }
 
   @Test
   void aChangeRestartsTheRetention() throws Exception {
     process(pos(SALE, posLine(1, 101, 1, "10", "0", "food")));
-    harness.setProcessingTime(1_000 + RETENTION.toMillis() / 2);
+    at(1_000 + RETENTION.toMillis() / 2);
     process(pos(SALE.withStatus("refunded"), posLine(1, 101, 1, "10", "0", "food")));
 
-    harness.setProcessingTime(1_000 + RETENTION.toMillis());
+    at(1_000 + RETENTION.toMillis());
 
-    assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
     assertThat(harness.numKeyedStateEntries()).isGreaterThan(0);
+    // A redelivered refund is still recognised
+    process(pos(SALE.withStatus("refunded"), posLine(1, 101, 1, "10", "0", "food")));
+    assertThat(harness.extractOutputValues()).hasSize(2);
   }
 
   @Test
@@ -233,6 +249,31 @@ class TxnMergerTest {
     assertThat(harness.extractOutputValues()).as("the duplicate is recognised after the restore")
         .extracting(txn -> txn.header().status()).containsExactly("refunded");
     assertThat(cell(deltas(), SalesGrain.DAILY_STORE).revenue()).isEqualByComparingTo("-24.00");
+  }
+
+  @Test
+  void aCheckpointFromBeforeTheRetentionWasATtlRestores() throws Exception {
+    // Given a checkpoint (RocksDB) of a sale, taken by the version that kept a timer per txn_id
+    harness.close();
+    harness = newHarness();
+    harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+    harness.initializeState(OperatorSnapshotUtil.readStateHandle(
+        Path.of(getClass().getResource("txn-merger-before-ttl.snapshot").toURI()).toString()));
+    harness.open();
+    at(2_000);
+
+    // When the same sale arrives again, then its refund
+    process(pos(SALE, posLine(1, 101, 2, "12.50", "1.00", "food")));
+    process(pos(SALE.withStatus("refunded"), posLine(1, 101, 2, "12.50", "1.00", "food")));
+
+    // Then the copy is recognised and the refund is version 2, taking the sale back
+    assertThat(harness.extractOutputValues()).extracting(txn -> txn.header().status()).containsExactly("refunded");
+    assertThat(harness.getSideOutput(TxnMerger.CHANGES)).extracting(r -> r.getValue().number()).containsExactly(2);
+    assertThat(cell(deltas(), SalesGrain.DAILY_STORE).revenue()).isEqualByComparingTo("-24.00");
+    // And the old version's retention timer fires without harm
+    at(1_000 + RETENTION.toMillis());
+    assertThat(harness.numProcessingTimeTimers()).isZero();
+    assertThat(harness.extractOutputValues()).hasSize(1);
   }
 
   private void process(TxnChange change) throws Exception {
