@@ -6,7 +6,6 @@ import io.suqi.lakehouse.gold.SalesGrain;
 import io.suqi.lakehouse.quality.QualityResult;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
 import io.suqi.lakehouse.silver.SilverChange;
-import io.suqi.lakehouse.silver.SilverTransaction;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -15,13 +14,13 @@ import org.apache.flink.api.connector.sink2.Sink;
  * Where each layer of the medallion job writes. {@link PostgresSinks} builds the real ones;
  * tests pass collecting sinks.
  *
- * @param silverTransactions receives each version for silver.transactions
+ * @param silverTransactions receives each version, with the one before it, for silver.transactions
  * @param silverItems receives each version, with the one before it, for silver.transaction_items
  * @param gold one sink per grain, receiving absolute totals (zero transactions means: no row)
  */
 public record MedallionSinks(Sink<RawEvent> bronze, Sink<QuarantinedRecord> quarantineTable,
     Sink<QuarantinedRecord> quarantineTopic, Sink<QualityResult> qualityResults,
-    Sink<SilverTransaction> silverTransactions, Sink<SilverChange> silverItems,
+    Sink<SilverChange> silverTransactions, Sink<SilverChange> silverItems,
     Map<SalesGrain, Sink<SalesCell>> gold) {
 
   public MedallionSinks {

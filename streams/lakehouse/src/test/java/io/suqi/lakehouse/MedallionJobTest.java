@@ -11,7 +11,7 @@ import io.suqi.lakehouse.gold.SalesGrain;
 import io.suqi.lakehouse.quality.QualityResult;
 import io.suqi.lakehouse.quality.QuarantinedRecord;
 import io.suqi.lakehouse.reference.InMemoryReferenceData;
-import io.suqi.lakehouse.silver.SilverTransaction;
+import io.suqi.lakehouse.silver.SilverChange;
 import io.suqi.schemas.Topics;
 import java.io.Serializable;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class MedallionJobTest {
   private final CollectingSink<QuarantinedRecord> quarantineTable = new CollectingSink<>();
   private final CollectingSink<QuarantinedRecord> quarantineTopic = new CollectingSink<>();
   private final CollectingSink<QualityResult> quality = new CollectingSink<>();
-  private final CollectingSink<SilverTransaction> silver = new CollectingSink<>();
+  private final CollectingSink<SilverChange> silver = new CollectingSink<>();
   private final Map<SalesGrain, CollectingSink<SalesCell>> gold = new EnumMap<>(SalesGrain.class);
 
   @Test
@@ -88,7 +88,7 @@ class MedallionJobTest {
         .extracting(SalesCell::category, cell -> cell.revenue().stripTrailingZeros().toPlainString())
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("food", "19"),
             org.assertj.core.groups.Tuple.tuple("drinks", "7.5"));
-    assertThat(silver.received()).extracting(SilverTransaction::txnId).containsOnly("a", "b", "c", "d");
+    assertThat(silver.received()).extracting(SilverChange::txnId).containsOnly("a", "b", "c", "d");
   }
 
   private void run() throws Exception {

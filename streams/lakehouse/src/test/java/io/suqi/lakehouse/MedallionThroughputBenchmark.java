@@ -115,6 +115,10 @@ class MedallionThroughputBenchmark {
                 + "left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements "
                 + "ORDER BY total_exec_time DESC LIMIT 15")
             .forEach(row -> System.out.println("  " + row));
+        System.out.println("Postgres WAL (records | full-page images | bytes): "
+            + services.database().rows("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")
+            + "; checkpoints (timed | requested): "
+            + services.database().rows("SELECT num_timed, num_requested FROM pg_stat_checkpointer"));
       }
     }
   }

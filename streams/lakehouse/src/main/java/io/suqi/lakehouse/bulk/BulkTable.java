@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * How one kind of element reaches one Postgres table in bulk: as rows copied into a temporary
- * staging table, then merged into the table by set-based statements in the same transaction.
+ * staging table, then merged into the table by set-based statements in the same transaction; rows
+ * that are surely new may be copied into the table directly ({@link #appendCopy}).
  * Merges must be idempotent (insert-if-absent, upsert of absolute values, deletes), so a batch
  * replayed after a restore leaves the same rows.
  *
@@ -35,6 +36,24 @@ public interface BulkTable<T> extends Serializable {
    */
   default String removedKey(T element) {
     return null;
+  }
+
+  /**
+   * A COPY straight into the table, e.g. {@code COPY t (a, b) FROM STDIN}, for the elements that
+   * only add rows ({@link #addsOnly}); null: every element goes through the staging table. The
+   * appended rows skip the merge. If one of them is in the table already (a batch replayed after a
+   * restore), the whole batch is merged through the staging table instead.
+   */
+  default String appendCopy() {
+    return null;
+  }
+
+  /**
+   * Whether the element only adds rows that cannot be in the table yet (unless a replay put them
+   * there), so it may be appended with {@link #appendCopy}. Such an element removes nothing.
+   */
+  default boolean addsOnly(T element) {
+    return false;
   }
 
   /**

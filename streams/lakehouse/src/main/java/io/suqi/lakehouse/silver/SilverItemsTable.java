@@ -48,6 +48,17 @@ public final class SilverItemsTable implements BulkTable<SilverChange> {
     return change.previous() == null ? null : change.txnId();
   }
 
+  /** A first version's lines are new (when it is replayed after a restore, the append fails and it is merged). */
+  @Override
+  public boolean addsOnly(SilverChange change) {
+    return change.previous() == null;
+  }
+
+  @Override
+  public String appendCopy() {
+    return "COPY silver.transaction_items (" + COLUMNS + ") FROM STDIN";
+  }
+
   @Override
   public List<String> merge() {
     return List.of("DELETE FROM silver.transaction_items i WHERE i.txn_id = ANY (?) AND NOT EXISTS "

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * silver.transactions: the current version of each transaction upserted, a deleted one's row
- * removed. A batch keeps each transaction's latest version only, so versions apply in order.
+ * removed. A batch keeps each transaction's latest version only, so versions apply in order. A
+ * transaction's first version is appended.
  */
-public final class SilverTransactionsTable implements BulkTable<SilverTransaction> {
+public final class SilverTransactionsTable implements BulkTable<SilverChange> {
 
   private static final long serialVersionUID = 1L;
   private static final String COLUMNS =
@@ -26,12 +27,13 @@ public final class SilverTransactionsTable implements BulkTable<SilverTransactio
   }
 
   @Override
-  public Object key(SilverTransaction txn) {
-    return txn.txnId();
+  public Object key(SilverChange change) {
+    return change.txnId();
   }
 
   @Override
-  public void write(SilverTransaction txn, CopyRows rows) {
+  public void write(SilverChange change, CopyRows rows) {
+    SilverTransaction txn = change.current();
     if (txn.isDeleted()) {
       return;
     }
@@ -42,8 +44,18 @@ public final class SilverTransactionsTable implements BulkTable<SilverTransactio
   }
 
   @Override
-  public String removedKey(SilverTransaction txn) {
-    return txn.isDeleted() ? txn.txnId() : null;
+  public String removedKey(SilverChange change) {
+    return change.current().isDeleted() ? change.txnId() : null;
+  }
+
+  @Override
+  public boolean addsOnly(SilverChange change) {
+    return change.previous() == null && !change.current().isDeleted();
+  }
+
+  @Override
+  public String appendCopy() {
+    return "COPY silver.transactions (" + COLUMNS + ") FROM STDIN";
   }
 
   @Override

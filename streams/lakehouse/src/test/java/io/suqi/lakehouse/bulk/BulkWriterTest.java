@@ -143,6 +143,25 @@ class BulkWriterTest {
   }
 
   @Test
+  void firstVersionsReplayedAfterARestoreAreMergedNotDuplicated() throws Exception {
+    // Given a first version written (appended, it is new)
+    SilverTransaction sale = txn("a", "completed", line(1, "2.50"));
+    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), List.of(new SilverChange(null, sale, 1)));
+
+    // When a replay sends it again as a first version, in a batch with a transaction not seen before
+    SilverTransaction later = txn("c", "completed", line(1, "4.00"), line(2, "1.00"));
+    List<SilverChange> replay = List.of(new SilverChange(null, sale, 1), new SilverChange(null, later, 1));
+    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), replay);
+    BulkWrites.writeTwice(connection(), new SilverItemsTable(), replay);
+
+    // Then each transaction and line is there once
+    assertThat(database.rows("SELECT txn_id, status FROM silver.transactions ORDER BY 1"))
+        .containsExactly("a|completed", "c|completed");
+    assertThat(database.rows("SELECT txn_id, line_no FROM silver.transaction_items ORDER BY 1, 2"))
+        .containsExactly("a|1", "c|1", "c|2");
+  }
+
+  @Test
   void aBatchIsWrittenWhenFullOrWhenItsIntervalHasPassed() throws Exception {
     ManualTime time = new ManualTime();
     try (BulkWriter<RawEvent> writer = RawEventsSink.writer(connection(),
@@ -195,7 +214,7 @@ class BulkWriterTest {
       SilverTransaction previous = lastVersions.put(version.txnId(), version);
       changes.add(new SilverChange(previous, version, previous == null ? 1 : 2));
     }
-    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), batch);
+    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), changes);
     BulkWrites.writeTwice(connection(), new SilverItemsTable(), changes);
   }
 
