@@ -57,12 +57,13 @@ final class StagedBatchWriter<T> implements BatchWriter<T> {
     }
     byte[] appendedText = encode(appended);
     byte[] stagedText = encode(staged);
+    // Elements that only add rows remove none, so these are the batch's keys either way.
     List<String> removed = removedKeys(staged);
     transactions.run(batch.size(), sql -> {
       if (appended.isEmpty() || append(sql, appendedText, appended.size())) {
         merge(sql, stagedText, removed);
       } else {
-        merge(sql, encode(batch), removedKeys(batch));
+        merge(sql, encode(batch), removed);
       }
     });
   }
