@@ -19,6 +19,7 @@ import io.suqi.lakehouse.silver.SaleTime;
 import io.suqi.lakehouse.silver.SilverChange;
 import io.suqi.lakehouse.silver.SilverTransaction;
 import io.suqi.lakehouse.silver.TxnChange;
+import io.suqi.lakehouse.silver.TxnChangeSerializer;
 import io.suqi.lakehouse.silver.TxnMerger;
 import java.time.Duration;
 import java.util.Objects;
@@ -80,8 +81,8 @@ public final class MedallionJob {
     raw.sinkTo(sinks.bronze()).name("bronze.raw_events").uid("bronze-sink");
 
     // Silver: expectations, quarantine, dedupe and merge.
-    SingleOutputStreamOperator<TxnChange> accepted = raw.process(new QualityGate(referenceData))
-        .name("quality-gate").uid("quality-gate");
+    SingleOutputStreamOperator<TxnChange> accepted = raw
+        .process(new QualityGate(referenceData), TxnChangeSerializer.TYPE).name("quality-gate").uid("quality-gate");
     SingleOutputStreamOperator<SilverTransaction> silver = accepted.keyBy(TxnChange::txnId)
         .process(new TxnMerger(settings.txnRetention())).name("txn-merger").uid("txn-merger");
     // Both silver sinks take each version with the one before it (a first version is appended),

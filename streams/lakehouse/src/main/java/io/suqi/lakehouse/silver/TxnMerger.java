@@ -54,7 +54,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
 
   /** Every emitted version with the one before it, for the analytics that count transactions. */
   public static final OutputTag<SilverChange> CHANGES =
-      new OutputTag<>("silver-changes", TypeInformation.of(SilverChange.class));
+      new OutputTag<>("silver-changes", SilverChangeSerializer.TYPE);
 
   private final long retentionMillis;
 

@@ -1,0 +1,118 @@
+package io.suqi.lakehouse.silver;
+
+import static io.suqi.lakehouse.wire.WireFields.readDecimal;
+import static io.suqi.lakehouse.wire.WireFields.readEnum;
+import static io.suqi.lakehouse.wire.WireFields.readInstant;
+import static io.suqi.lakehouse.wire.WireFields.readLong;
+import static io.suqi.lakehouse.wire.WireFields.readString;
+import static io.suqi.lakehouse.wire.WireFields.writeDecimal;
+import static io.suqi.lakehouse.wire.WireFields.writeEnum;
+import static io.suqi.lakehouse.wire.WireFields.writeInstant;
+import static io.suqi.lakehouse.wire.WireFields.writeLong;
+import static io.suqi.lakehouse.wire.WireFields.writeString;
+
+import io.suqi.lakehouse.bronze.InputSource;
+import java.io.IOException;
+import java.util.List;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** How silver's parts are written between tasks, for {@link TxnChangeSerializer} and {@link SilverChangeSerializer}. */
+final class SilverWire {
+
+  private static final InputSource[] SOURCES = InputSource.values();
+
+  private SilverWire() {}
+
+  static void writeHeader(TxnHeader header, DataOutputView out) throws IOException {
+    out.writeBoolean(header != null);
+    if (header == null) {
+      return;
+    }
+    writeString(header.txnId(), out);
+    writeString(header.tenantId(), out);
+    out.writeLong(header.storeId());
+    writeLong(header.customerId(), out);
+    writeInstant(header.ts(), out);
+    writeString(header.status(), out);
+    writeString(header.paymentMethod(), out);
+    writeString(header.region(), out);
+  }
+
+  static TxnHeader readHeader(DataInputView in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    return new TxnHeader(readString(in), readString(in), in.readLong(), readLong(in), readInstant(in), readString(in),
+        readString(in), readString(in));
+  }
+
+  static void writeLines(List<TxnLine> lines, DataOutputView out) throws IOException {
+    out.writeInt(lines.size());
+    for (TxnLine line : lines) {
+      writeLine(line, out);
+    }
+  }
+
+  /** Unmodifiable, like the lists the parsers and the merger build, so a chained copy may share it. */
+  static List<TxnLine> readLines(DataInputView in) throws IOException {
+    TxnLine[] lines = new TxnLine[in.readInt()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = readLine(in);
+    }
+    return List.of(lines);
+  }
+
+  private static void writeLine(TxnLine line, DataOutputView out) throws IOException {
+    out.writeInt(line.lineNo());
+    out.writeLong(line.productId());
+    out.writeInt(line.quantity());
+    writeDecimal(line.unitPrice(), out);
+    writeDecimal(line.discount(), out);
+    writeString(line.category(), out);
+    writeString(line.productTenant(), out);
+    writeString(line.verifiedTenant(), out);
+    writeEnum(line.source(), out);
+    out.writeLong(line.lsn());
+    writeOrigin(line.origin(), out);
+  }
+
+  private static TxnLine readLine(DataInputView in) throws IOException {
+    return new TxnLine(in.readInt(), in.readLong(), in.readInt(), readDecimal(in), readDecimal(in), readString(in),
+        readString(in), readString(in), readEnum(SOURCES, in), in.readLong(), readOrigin(in));
+  }
+
+  static void writeOrigin(RecordOrigin origin, DataOutputView out) throws IOException {
+    out.writeBoolean(origin != null);
+    if (origin != null) {
+      writeString(origin.topic(), out);
+      out.writeInt(origin.partition());
+      out.writeLong(origin.offset());
+      writeString(origin.key(), out);
+    }
+  }
+
+  static RecordOrigin readOrigin(DataInputView in) throws IOException {
+    return in.readBoolean() ? new RecordOrigin(readString(in), in.readInt(), in.readLong(), readString(in)) : null;
+  }
+
+  static void writeTransaction(SilverTransaction txn, DataOutputView out) throws IOException {
+    out.writeBoolean(txn != null);
+    if (txn == null) {
+      return;
+    }
+    writeString(txn.txnId(), out);
+    writeHeader(txn.header(), out);
+    writeLines(txn.lines(), out);
+    writeEnum(txn.source(), out);
+    writeInstant(txn.updatedAt(), out);
+  }
+
+  static SilverTransaction readTransaction(DataInputView in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    return new SilverTransaction(readString(in), readHeader(in), readLines(in), readEnum(SOURCES, in),
+        readInstant(in));
+  }
+}
