@@ -36,6 +36,25 @@ class VersionFingerprintTest {
   }
 
   @Test
+  void equalsTheHashOfTheContentTextAtTheEdgesOfTimesAndDecimals() {
+    Instant[] times = {Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999Z"), Instant.ofEpochSecond(5, 1_000),
+        Instant.ofEpochSecond(5, 1), Instant.ofEpochSecond(5, 100_000_000), Instant.parse("0999-12-31T23:59:59Z"),
+        Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.5Z"),
+        Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0005-06-01T12:00:00Z"), null};
+    String[] decimals = {"0", "0.00", "-0.05", "1200", "1200.00", "1.2E+3", "5E+30", "0E+3", "-12.340",
+        "0.000000000000000000000000005", "123456789012345678901234.5", "999999999999999999", "-1.000000000000000001"};
+    for (Instant time : times) {
+      for (String decimal : decimals) {
+        TxnHeader header = new TxnHeader("x", "t1", -3, Long.MIN_VALUE, time, "completed", "card", null);
+        List<TxnLine> lines = List.of(new TxnLine(-1, Long.MAX_VALUE, Integer.MIN_VALUE, new BigDecimal(decimal),
+            new BigDecimal(decimal).negate(), "food", "t1", null, InputSource.POS, 0, null));
+        assertThat(VersionFingerprint.of(header, lines)).as("time %s, decimal %s", time, decimal)
+            .isEqualTo(textHash(header, lines));
+      }
+    }
+  }
+
+  @Test
   void decimalsCountByValueAndOriginsDoNotCount() {
     TxnHeader header = new TxnHeader("x", "t1", 1, null, Instant.EPOCH, "completed", "card", "north");
     TxnLine pos = new TxnLine(1, 7, 2, new BigDecimal("12.5"), BigDecimal.ZERO, "food", "t1", null, InputSource.POS, 0, null);
