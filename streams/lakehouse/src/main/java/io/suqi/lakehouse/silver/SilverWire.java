@@ -1,12 +1,10 @@
 package io.suqi.lakehouse.silver;
 
 import static io.suqi.lakehouse.wire.WireFields.readDecimal;
-import static io.suqi.lakehouse.wire.WireFields.readEnum;
 import static io.suqi.lakehouse.wire.WireFields.readInstant;
 import static io.suqi.lakehouse.wire.WireFields.readLong;
 import static io.suqi.lakehouse.wire.WireFields.readString;
 import static io.suqi.lakehouse.wire.WireFields.writeDecimal;
-import static io.suqi.lakehouse.wire.WireFields.writeEnum;
 import static io.suqi.lakehouse.wire.WireFields.writeInstant;
 import static io.suqi.lakehouse.wire.WireFields.writeLong;
 import static io.suqi.lakehouse.wire.WireFields.writeString;
@@ -17,10 +15,16 @@ import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** How silver's parts are written between tasks, for {@link TxnChangeSerializer} and {@link SilverChangeSerializer}. */
+/**
+ * How silver's parts are written, between tasks ({@link TxnChangeSerializer}, {@link SilverChangeSerializer})
+ * and in the merger's state ({@link TxnStateSerializer}). What state holds is read back by later
+ * versions of the job: change an encoding only together with that serializer's snapshot version.
+ */
 final class SilverWire {
 
-  private static final InputSource[] SOURCES = InputSource.values();
+  private static final byte NO_SOURCE = 0;
+  private static final byte POS = 1;
+  private static final byte CDC = 2;
 
   private SilverWire() {}
 
@@ -72,14 +76,32 @@ final class SilverWire {
     writeString(line.category(), out);
     writeString(line.productTenant(), out);
     writeString(line.verifiedTenant(), out);
-    writeEnum(line.source(), out);
+    writeSource(line.source(), out);
     out.writeLong(line.lsn());
     writeOrigin(line.origin(), out);
   }
 
   private static TxnLine readLine(DataInputView in) throws IOException {
     return new TxnLine(in.readInt(), in.readLong(), in.readInt(), readDecimal(in), readDecimal(in), readString(in),
-        readString(in), readString(in), readEnum(SOURCES, in), in.readLong(), readOrigin(in));
+        readString(in), readString(in), readSource(in), in.readLong(), readOrigin(in));
+  }
+
+  /**
+   * A code of its own rather than the ordinal: lines are kept in state ({@link TxnStateSerializer}),
+   * which must still read after the enum gains or reorders constants.
+   */
+  static void writeSource(InputSource source, DataOutputView out) throws IOException {
+    out.writeByte(source == null ? NO_SOURCE : source == InputSource.POS ? POS : CDC);
+  }
+
+  static InputSource readSource(DataInputView in) throws IOException {
+    byte code = in.readByte();
+    return switch (code) {
+      case NO_SOURCE -> null;
+      case POS -> InputSource.POS;
+      case CDC -> InputSource.CDC;
+      default -> throw new IOException("Unknown input source code " + code + ": the data was written by a newer version");
+    };
   }
 
   static void writeOrigin(RecordOrigin origin, DataOutputView out) throws IOException {
@@ -104,7 +126,7 @@ final class SilverWire {
     writeString(txn.txnId(), out);
     writeHeader(txn.header(), out);
     writeLines(txn.lines(), out);
-    writeEnum(txn.source(), out);
+    writeSource(txn.source(), out);
     writeInstant(txn.updatedAt(), out);
   }
 
@@ -112,7 +134,6 @@ final class SilverWire {
     if (!in.readBoolean()) {
       return null;
     }
-    return new SilverTransaction(readString(in), readHeader(in), readLines(in), readEnum(SOURCES, in),
-        readInstant(in));
+    return new SilverTransaction(readString(in), readHeader(in), readLines(in), readSource(in), readInstant(in));
   }
 }

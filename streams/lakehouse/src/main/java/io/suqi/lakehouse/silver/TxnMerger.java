@@ -69,7 +69,7 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
 
   @Override
   public void open(OpenContext context) {
-    ValueStateDescriptor<TxnState> descriptor = new ValueStateDescriptor<>("txn", TypeInformation.of(TxnState.class));
+    ValueStateDescriptor<TxnState> descriptor = new ValueStateDescriptor<>("txn", TxnStateSerializer.TYPE);
     // Refreshed on every write, never read once expired; RocksDB drops expired values while it
     // compacts.
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(retentionMillis))

@@ -6,9 +6,9 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
- * The type of a stream whose records travel with a hand-written serializer instead of Flink's
- * reflective POJO serializer (a tenth of the medallion job's CPU, docs/BENCHMARKS.md). Give it
- * to {@code returns(...)} or an {@code OutputTag}; it is not a key type.
+ * The type of records that travel, or are kept in state, with a hand-written serializer instead of
+ * Flink's reflective POJO serializer (a tenth of the medallion job's CPU, docs/BENCHMARKS.md).
+ * Give it to {@code returns(...)}, an {@code OutputTag} or a state descriptor; it is not a key type.
  */
 public final class WireType<T> extends TypeInformation<T> {
 

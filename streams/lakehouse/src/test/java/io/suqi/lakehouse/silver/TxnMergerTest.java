@@ -24,6 +24,8 @@ import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TxnMergerTest {
 
@@ -251,14 +253,19 @@ class TxnMergerTest {
     assertThat(cell(deltas(), SalesGrain.DAILY_STORE).revenue()).isEqualByComparingTo("-24.00");
   }
 
-  @Test
-  void aCheckpointFromBeforeTheRetentionWasATtlRestores() throws Exception {
-    // Given a checkpoint (RocksDB) of a sale, taken by the version that kept a timer per txn_id
+  /**
+   * The snapshots hold a sale, taken at 1,000 ms (RocksDB) by earlier versions: one kept a timer
+   * per txn_id instead of a time-to-live, one wrote the state with Flink's POJO serializer.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"txn-merger-before-ttl.snapshot", "txn-merger-pojo-state.snapshot"})
+  void aCheckpointOfAnEarlierVersionRestores(String snapshot) throws Exception {
+    // Given a checkpoint of a sale, taken by an earlier version
     harness.close();
     harness = newHarness();
     harness.setStateBackend(new EmbeddedRocksDBStateBackend());
     harness.initializeState(OperatorSnapshotUtil.readStateHandle(
-        Path.of(getClass().getResource("txn-merger-before-ttl.snapshot").toURI()).toString()));
+        Path.of(getClass().getResource(snapshot).toURI()).toString()));
     harness.open();
     at(2_000);
 
@@ -270,7 +277,7 @@ class TxnMergerTest {
     assertThat(harness.extractOutputValues()).extracting(txn -> txn.header().status()).containsExactly("refunded");
     assertThat(harness.getSideOutput(TxnMerger.CHANGES)).extracting(r -> r.getValue().number()).containsExactly(2);
     assertThat(cell(deltas(), SalesGrain.DAILY_STORE).revenue()).isEqualByComparingTo("-24.00");
-    // And the old version's retention timer fires without harm
+    // And a retention timer the old version kept fires without harm
     at(1_000 + RETENTION.toMillis());
     assertThat(harness.numProcessingTimeTimers()).isZero();
     assertThat(harness.extractOutputValues()).hasSize(1);
