@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +33,38 @@ public final class SalesContributions {
     BigDecimal revenue = BigDecimal.ZERO;
     long units = 0;
     // Sorted by category so that contributions (and therefore state and output) are deterministic.
-    Map<String, List<TxnLine>> byCategory = new TreeMap<>();
+    Map<String, CategoryTotal> byCategory = new TreeMap<>();
     for (TxnLine line : txn.lines()) {
-      revenue = revenue.add(line.revenue());
+      BigDecimal lineRevenue = line.revenue();
+      revenue = revenue.add(lineRevenue);
       units += line.quantity();
-      byCategory.computeIfAbsent(line.category(), c -> new ArrayList<>()).add(line);
+      byCategory.computeIfAbsent(line.category(), c -> new CategoryTotal()).add(lineRevenue, line.quantity());
     }
     List<SalesCell> cells = new ArrayList<>();
     cells.add(new SalesCell(SalesGrain.DAILY_STORE, header.tenantId(), header.storeId(), day, null, null,
         revenue, units, 1));
     cells.add(new SalesCell(SalesGrain.HOURLY_STORE, header.tenantId(), header.storeId(), hour, null, null,
         revenue, units, 1));
-    byCategory.forEach((category, lines) -> cells.add(new SalesCell(SalesGrain.DAILY_CATEGORY_REGION,
-        header.tenantId(), null, day, category, header.region(),
-        lines.stream().map(TxnLine::revenue).reduce(BigDecimal.ZERO, BigDecimal::add),
-        lines.stream().mapToLong(TxnLine::quantity).sum(), 1)));
+    byCategory.forEach((category, total) -> cells.add(new SalesCell(SalesGrain.DAILY_CATEGORY_REGION,
+        header.tenantId(), null, day, category, header.region(), total.revenue, total.units, 1)));
     return cells;
+  }
+
+  /** Revenue and units of one category's lines, added up while the lines are read once. */
+  private static final class CategoryTotal {
+    private BigDecimal revenue = BigDecimal.ZERO;
+    private long units;
+
+    void add(BigDecimal lineRevenue, int quantity) {
+      revenue = revenue.add(lineRevenue);
+      units += quantity;
+    }
   }
 
   /** The non-zero deltas that turn the {@code before} contributions into the {@code after} ones. */
   public static List<SalesCell> difference(List<SalesCell> before, List<SalesCell> after) {
     if (before.isEmpty()) {
-      return after.stream().filter(cell -> !cell.isZero()).toList();   // a new sale: most versions
+      return nonZero(after);   // a new sale: most versions
     }
     Map<SalesCell.Row, SalesCell> deltas = new LinkedHashMap<>();
     for (SalesCell cell : before) {
@@ -62,6 +73,16 @@ public final class SalesContributions {
     for (SalesCell cell : after) {
       deltas.merge(cell.row(), cell, SalesCell::plus);
     }
-    return deltas.values().stream().filter(delta -> !delta.isZero()).toList();
+    return nonZero(deltas.values());
+  }
+
+  private static List<SalesCell> nonZero(Collection<SalesCell> cells) {
+    List<SalesCell> kept = new ArrayList<>(cells.size());
+    for (SalesCell cell : cells) {
+      if (!cell.isZero()) {
+        kept.add(cell);
+      }
+    }
+    return kept;
   }
 }

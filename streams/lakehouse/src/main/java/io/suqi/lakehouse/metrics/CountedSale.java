@@ -20,7 +20,7 @@ public record CountedSale(String tenantId, long storeId, Instant ts, BigDecimal 
     if (txn.isDeleted() || !txn.header().isCompleted()) {
       return null;
     }
-    BigDecimal revenue = txn.lines().stream().map(TxnLine::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal revenue = TxnLine.revenueOf(txn.lines());
     return new CountedSale(txn.header().tenantId(), txn.header().storeId(), txn.header().ts(), revenue,
         !txn.lines().isEmpty());
   }

@@ -18,7 +18,7 @@ public record CountedPurchase(String tenantId, long customerId, Instant ts, BigD
     if (txn.isDeleted() || !txn.header().isCompleted() || txn.header().customerId() == null) {
       return null;
     }
-    BigDecimal revenue = txn.lines().stream().map(TxnLine::revenue).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal revenue = TxnLine.revenueOf(txn.lines());
     return new CountedPurchase(txn.header().tenantId(), txn.header().customerId(), txn.header().ts(), revenue);
   }
 

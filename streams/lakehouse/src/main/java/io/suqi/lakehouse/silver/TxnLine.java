@@ -2,6 +2,7 @@ package io.suqi.lakehouse.silver;
 
 import io.suqi.lakehouse.bronze.InputSource;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A line of a transaction, typed and checked.
@@ -20,6 +21,15 @@ public record TxnLine(int lineNo, long productId, int quantity, BigDecimal unitP
   /** quantity * unit_price - discount. */
   public BigDecimal revenue() {
     return unitPrice.multiply(BigDecimal.valueOf(quantity)).subtract(discount);
+  }
+
+  /** The sum of the lines' revenue (a loop, not a stream: it runs for every version, three times). */
+  public static BigDecimal revenueOf(List<TxnLine> lines) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (TxnLine line : lines) {
+      total = total.add(line.revenue());
+    }
+    return total;
   }
 
   public TxnLine verifiedFor(String tenantId) {

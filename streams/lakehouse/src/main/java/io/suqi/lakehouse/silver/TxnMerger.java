@@ -188,9 +188,18 @@ public final class TxnMerger extends KeyedProcessFunction<String, TxnChange, Sil
     return number;
   }
 
+  private static boolean allVerifiedFor(String tenantId, List<TxnLine> lines) {
+    for (TxnLine line : lines) {
+      if (!tenantId.equals(line.verifiedTenant())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Lines not yet checked against the header's tenant are checked now; a mismatch is quarantined. */
   private static TxnState checkLineTenants(TxnHeader header, TxnState txn, Context context) {
-    if (txn.lines().stream().allMatch(line -> header.tenantId().equals(line.verifiedTenant()))) {
+    if (allVerifiedFor(header.tenantId(), txn.lines())) {
       return txn;
     }
     List<TxnLine> kept = new ArrayList<>(txn.lines().size());

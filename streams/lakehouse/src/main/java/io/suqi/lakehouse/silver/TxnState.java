@@ -60,6 +60,11 @@ public record TxnState(HeaderState header, List<TxnLine> lines, EmittedVersion e
   }
 
   boolean hasCdcLines() {
-    return lines.stream().anyMatch(line -> line.source() == InputSource.CDC);
+    for (TxnLine line : lines) {
+      if (line.source() == InputSource.CDC) {
+        return true;
+      }
+    }
+    return false;
   }
 }
