@@ -169,6 +169,7 @@ public final class LakehouseRunner implements AutoCloseable {
     // cache and write buffers worth the name (Flink's local default is 128 MB for all of them).
     flink.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
     flink.set(RocksDBConfigurableOptions.COMPACTION_STYLE, CompactionStyle.UNIVERSAL);
+    flink.set(RocksDBOptions.OPTIONS_FACTORY, StateCompactionOptions.class.getName());
     flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
     // Compressing the files RocksDB flushes and compacts took over half of its CPU (snappy), for
     // state that lives on a local disk: uncompressed, the state and checkpoints take about twice
