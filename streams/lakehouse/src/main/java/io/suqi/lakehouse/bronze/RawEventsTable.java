@@ -6,8 +6,8 @@ import io.suqi.lakehouse.bulk.CopyRows;
 /** bronze.raw_events as COPY writes it: its columns, and a record as one row of them. */
 public final class RawEventsTable {
 
-  static final String COPY = "COPY bronze.raw_events (source, topic, kafka_partition, kafka_offset, key, value, "
-      + "ingested_at) FROM STDIN";
+  static final String COPY = CopyRows.copyInto("bronze.raw_events (source, topic, kafka_partition, kafka_offset, "
+      + "key, value, ingested_at)");
 
   /** The highest offset of one partition in bronze (the primary key's index finds it). */
   static final String HIGHEST_OFFSET =
@@ -17,7 +17,7 @@ public final class RawEventsTable {
 
   /** Appends {@code event} as one row in {@link #COPY}'s column order. */
   public static void write(RawEvent event, CopyRows rows) {
-    rows.text(event.source().label()).text(event.topic()).number(event.partition()).number(event.offset())
+    rows.text(event.source().label()).text(event.topic()).integer(event.partition()).bigint(event.offset())
         .text(PostgresText.storable(event.key())).text(PostgresText.storable(event.value()))
         .timestamp(event.ingestedAt()).end();
   }

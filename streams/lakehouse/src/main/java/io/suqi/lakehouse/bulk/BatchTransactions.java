@@ -72,14 +72,14 @@ public final class BatchTransactions implements AutoCloseable {
     }
   }
 
-  /** Copies {@code text} (COPY's text format) with {@code copySql}, e.g. {@code COPY t FROM STDIN}. */
-  public static void copy(Connection sql, String copySql, byte[] text) throws SQLException {
-    if (text.length == 0) {
+  /** Copies {@code rows} ({@link CopyRows#bytes}) with {@code copySql} ({@link CopyRows#copyInto}). */
+  public static void copy(Connection sql, String copySql, byte[] rows) throws SQLException {
+    if (rows.length == 0) {
       return;
     }
     CopyIn in = sql.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
-      in.writeToCopy(text, 0, text.length);
+      in.writeToCopy(rows, 0, rows.length);
       in.endCopy();
     } finally {
       if (in.isActive()) {

@@ -39,7 +39,7 @@ public interface BulkTable<T> extends Serializable {
   }
 
   /**
-   * A COPY straight into the table, e.g. {@code COPY t (a, b) FROM STDIN}, for the elements that
+   * A COPY straight into the table, {@link CopyRows#copyInto}{@code ("t (a, b)")}, for the elements that
    * only add rows ({@link #addsOnly}); null: every element goes through the staging table. The
    * appended rows skip the merge. If one of them is in the table already (a batch replayed after a
    * restore), the whole batch is merged through the staging table instead.

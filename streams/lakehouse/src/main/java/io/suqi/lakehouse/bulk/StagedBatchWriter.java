@@ -36,7 +36,7 @@ final class StagedBatchWriter<T> implements BatchWriter<T> {
   StagedBatchWriter(PostgresConnection database, BulkTable<T> table, int maxRetries) {
     this.table = table;
     String stage = "bulk_" + table.name();
-    this.copy = "COPY " + stage + " FROM STDIN";
+    this.copy = CopyRows.copyInto(stage);
     this.merge = table.merge().stream().map(sql -> sql.replace("{stage}", stage)).toList();
     this.append = table.appendCopy();
     this.transactions = new BatchTransactions(database, table.name(), maxRetries, sql -> {

@@ -32,8 +32,8 @@ public final class CustomerRfmTable implements BulkTable<CustomerRfm> {
 
   @Override
   public void write(CustomerRfm rfm, CopyRows rows) {
-    rows.text(rfm.tenantId()).number(rfm.customerId()).timestamp(rfm.firstPurchaseAt())
-        .timestamp(rfm.lastPurchaseAt()).number(rfm.frequency()).decimal(rfm.monetary()).end();
+    rows.text(rfm.tenantId()).bigint(rfm.customerId()).timestamp(rfm.firstPurchaseAt())
+        .timestamp(rfm.lastPurchaseAt()).bigint(rfm.frequency()).decimal(rfm.monetary()).end();
   }
 
   @Override

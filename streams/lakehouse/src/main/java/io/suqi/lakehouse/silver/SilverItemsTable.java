@@ -33,7 +33,7 @@ public final class SilverItemsTable implements BulkTable<SilverChange> {
   public void write(SilverChange change, CopyRows rows) {
     SilverTransaction txn = change.current();
     for (TxnLine line : txn.lines()) {
-      rows.text(txn.txnId()).number(line.lineNo()).number(line.productId()).number(line.quantity())
+      rows.text(txn.txnId()).integer(line.lineNo()).bigint(line.productId()).integer(line.quantity())
           .decimal(line.unitPrice()).decimal(line.discount()).text(line.category()).end();
     }
   }
@@ -56,7 +56,7 @@ public final class SilverItemsTable implements BulkTable<SilverChange> {
 
   @Override
   public String appendCopy() {
-    return "COPY silver.transaction_items (" + COLUMNS + ") FROM STDIN";
+    return CopyRows.copyInto("silver.transaction_items (" + COLUMNS + ")");
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class SilverTransactionsTable implements BulkTable<SilverChange> {
       return;
     }
     TxnHeader header = txn.header();
-    rows.text(txn.txnId()).text(header.tenantId()).number(header.storeId()).number(header.customerId())
+    rows.text(txn.txnId()).text(header.tenantId()).bigint(header.storeId()).bigint(header.customerId())
         .timestamp(header.ts()).text(header.status()).text(header.paymentMethod()).text(header.region())
         .text(txn.source().label()).timestamp(txn.updatedAt()).end();
   }
@@ -55,7 +55,7 @@ public final class SilverTransactionsTable implements BulkTable<SilverChange> {
 
   @Override
   public String appendCopy() {
-    return "COPY silver.transactions (" + COLUMNS + ") FROM STDIN";
+    return CopyRows.copyInto("silver.transactions (" + COLUMNS + ")");
   }
 
   @Override
