@@ -4,10 +4,14 @@ import static io.suqi.lakehouse.wire.WireFields.readDecimal;
 import static io.suqi.lakehouse.wire.WireFields.readInstant;
 import static io.suqi.lakehouse.wire.WireFields.readLong;
 import static io.suqi.lakehouse.wire.WireFields.readString;
+import static io.suqi.lakehouse.wire.WireFields.readVarInt;
+import static io.suqi.lakehouse.wire.WireFields.readVarLong;
 import static io.suqi.lakehouse.wire.WireFields.writeDecimal;
 import static io.suqi.lakehouse.wire.WireFields.writeInstant;
 import static io.suqi.lakehouse.wire.WireFields.writeLong;
 import static io.suqi.lakehouse.wire.WireFields.writeString;
+import static io.suqi.lakehouse.wire.WireFields.writeVarInt;
+import static io.suqi.lakehouse.wire.WireFields.writeVarLong;
 
 import io.suqi.lakehouse.bronze.InputSource;
 import java.io.IOException;
@@ -35,7 +39,7 @@ final class SilverWire {
     }
     writeString(header.txnId(), out);
     writeString(header.tenantId(), out);
-    out.writeLong(header.storeId());
+    writeVarLong(header.storeId(), out);
     writeLong(header.customerId(), out);
     writeInstant(header.ts(), out);
     writeString(header.status(), out);
@@ -47,12 +51,12 @@ final class SilverWire {
     if (!in.readBoolean()) {
       return null;
     }
-    return new TxnHeader(readString(in), readString(in), in.readLong(), readLong(in), readInstant(in), readString(in),
+    return new TxnHeader(readString(in), readString(in), readVarLong(in), readLong(in), readInstant(in), readString(in),
         readString(in), readString(in));
   }
 
   static void writeLines(List<TxnLine> lines, DataOutputView out) throws IOException {
-    out.writeInt(lines.size());
+    writeVarInt(lines.size(), out);
     for (TxnLine line : lines) {
       writeLine(line, out);
     }
@@ -60,7 +64,7 @@ final class SilverWire {
 
   /** Unmodifiable, like the lists the parsers and the merger build, so a chained copy may share it. */
   static List<TxnLine> readLines(DataInputView in) throws IOException {
-    TxnLine[] lines = new TxnLine[in.readInt()];
+    TxnLine[] lines = new TxnLine[readVarInt(in)];
     for (int i = 0; i < lines.length; i++) {
       lines[i] = readLine(in);
     }
@@ -68,22 +72,22 @@ final class SilverWire {
   }
 
   private static void writeLine(TxnLine line, DataOutputView out) throws IOException {
-    out.writeInt(line.lineNo());
-    out.writeLong(line.productId());
-    out.writeInt(line.quantity());
+    writeVarInt(line.lineNo(), out);
+    writeVarLong(line.productId(), out);
+    writeVarInt(line.quantity(), out);
     writeDecimal(line.unitPrice(), out);
     writeDecimal(line.discount(), out);
     writeString(line.category(), out);
     writeString(line.productTenant(), out);
     writeString(line.verifiedTenant(), out);
     writeSource(line.source(), out);
-    out.writeLong(line.lsn());
+    writeVarLong(line.lsn(), out);
     writeOrigin(line.origin(), out);
   }
 
   private static TxnLine readLine(DataInputView in) throws IOException {
-    return new TxnLine(in.readInt(), in.readLong(), in.readInt(), readDecimal(in), readDecimal(in), readString(in),
-        readString(in), readString(in), readSource(in), in.readLong(), readOrigin(in));
+    return new TxnLine(readVarInt(in), readVarLong(in), readVarInt(in), readDecimal(in), readDecimal(in),
+        readString(in), readString(in), readString(in), readSource(in), readVarLong(in), readOrigin(in));
   }
 
   /**
@@ -108,14 +112,14 @@ final class SilverWire {
     out.writeBoolean(origin != null);
     if (origin != null) {
       writeString(origin.topic(), out);
-      out.writeInt(origin.partition());
-      out.writeLong(origin.offset());
+      writeVarInt(origin.partition(), out);
+      writeVarLong(origin.offset(), out);
       writeString(origin.key(), out);
     }
   }
 
   static RecordOrigin readOrigin(DataInputView in) throws IOException {
-    return in.readBoolean() ? new RecordOrigin(readString(in), in.readInt(), in.readLong(), readString(in)) : null;
+    return in.readBoolean() ? new RecordOrigin(readString(in), readVarInt(in), readVarLong(in), readString(in)) : null;
   }
 
   static void writeTransaction(SilverTransaction txn, DataOutputView out) throws IOException {

@@ -1,15 +1,19 @@
 package io.suqi.lakehouse.silver;
 
 import static io.suqi.lakehouse.wire.WireFields.readInstant;
+import static io.suqi.lakehouse.wire.WireFields.readVarInt;
+import static io.suqi.lakehouse.wire.WireFields.readVarLong;
 import static io.suqi.lakehouse.wire.WireFields.writeInstant;
+import static io.suqi.lakehouse.wire.WireFields.writeVarInt;
+import static io.suqi.lakehouse.wire.WireFields.writeVarLong;
 
+import io.suqi.lakehouse.wire.ImmutableRecordSerializer;
 import io.suqi.lakehouse.wire.WireType;
 import java.io.IOException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -22,7 +26,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Checkpoints taken while the state was written by Flink's POJO serializer restore: the
  * snapshot asks Flink to migrate them, which RocksDB does value by value on the first start.
  */
-public final class TxnStateSerializer extends TypeSerializerSingleton<TxnState> {
+public final class TxnStateSerializer extends ImmutableRecordSerializer<TxnState> {
 
   private static final long serialVersionUID = 1L;
 
@@ -31,28 +35,8 @@ public final class TxnStateSerializer extends TypeSerializerSingleton<TxnState> 
   public static final TypeInformation<TxnState> TYPE = new WireType<>(TxnState.class, INSTANCE);
 
   @Override
-  public boolean isImmutableType() {
-    return true; // a record of immutable parts
-  }
-
-  @Override
   public TxnState createInstance() {
     return TxnState.empty();
-  }
-
-  @Override
-  public TxnState copy(TxnState from) {
-    return from;
-  }
-
-  @Override
-  public TxnState copy(TxnState from, TxnState reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -62,14 +46,14 @@ public final class TxnStateSerializer extends TypeSerializerSingleton<TxnState> 
     if (header != null) {
       SilverWire.writeHeader(header.header(), out);
       SilverWire.writeSource(header.source(), out);
-      out.writeLong(header.lsn());
+      writeVarLong(header.lsn(), out);
     }
     SilverWire.writeLines(txn.lines(), out);
     EmittedVersion emitted = txn.emitted();
     out.writeBoolean(emitted != null);
     if (emitted != null) {
       out.writeLong(emitted.fingerprint());
-      out.writeInt(emitted.number());
+      writeVarInt(emitted.number(), out);
       out.writeBoolean(emitted.deleted());
       writeInstant(emitted.emittedAt(), out);
     }
@@ -78,21 +62,11 @@ public final class TxnStateSerializer extends TypeSerializerSingleton<TxnState> 
   @Override
   public TxnState deserialize(DataInputView in) throws IOException {
     HeaderState header = in.readBoolean()
-        ? new HeaderState(SilverWire.readHeader(in), SilverWire.readSource(in), in.readLong())
+        ? new HeaderState(SilverWire.readHeader(in), SilverWire.readSource(in), readVarLong(in))
         : null;
     return new TxnState(header, SilverWire.readLines(in), in.readBoolean()
-        ? new EmittedVersion(in.readLong(), in.readInt(), in.readBoolean(), readInstant(in))
+        ? new EmittedVersion(in.readLong(), readVarInt(in), in.readBoolean(), readInstant(in))
         : null);
-  }
-
-  @Override
-  public TxnState deserialize(TxnState reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -9,9 +9,11 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Field encodings for hand-written serializers, each of which may be null. Decimals whose
- * unscaled value fits a long (every amount of a sale) are written as that long, without the
- * byte array {@link BigInteger#toByteArray} would allocate.
+ * Compact field encodings for hand-written serializers: whole numbers in as few bytes as they
+ * need, strings as Latin-1 bytes where they can be; strings, decimals, instants and boxed longs
+ * may be null. Decimals whose unscaled value fits a long (every amount of a sale) are written as
+ * that long, without the byte array {@link BigInteger#toByteArray} would allocate. Smaller values
+ * are fewer bytes for RocksDB to compact and for checkpoints to copy.
  */
 public final class WireFields {
 
@@ -29,11 +31,11 @@ public final class WireFields {
    */
   public static void writeString(String value, DataOutputView out) throws IOException {
     if (value == null) {
-      writeLength(0, out);
+      writeUnsigned(0, out);
       return;
     }
     boolean latin1 = isLatin1(value);
-    writeLength(((value.length() + 1) << 1) | (latin1 ? 0 : 1), out);
+    writeUnsigned(((long) (value.length() + 1) << 1) | (latin1 ? 0 : 1), out);
     if (latin1) {
       out.write(value.getBytes(StandardCharsets.ISO_8859_1)); // a copy of the string's own bytes
     } else {
@@ -42,11 +44,11 @@ public final class WireFields {
   }
 
   public static String readString(DataInputView in) throws IOException {
-    int code = readLength(in);
+    long code = readUnsigned(in);
     if (code == 0) {
       return null;
     }
-    int length = (code >>> 1) - 1;
+    int length = Math.toIntExact((code >>> 1) - 1);
     if ((code & 1) == 0) {
       byte[] bytes = new byte[length];
       in.readFully(bytes);
@@ -68,28 +70,51 @@ public final class WireFields {
     return true;
   }
 
-  /** Seven bits per byte, the high bit set while more follow: short strings take one byte. */
-  private static void writeLength(int code, DataOutputView out) throws IOException {
-    int rest = code;
-    while (rest >= 0x80) {
-      out.writeByte(rest & 0x7F | 0x80);
-      rest >>>= 7;
-    }
-    out.writeByte(rest);
+  /**
+   * A whole number, zigzag-coded (small negatives stay small), seven bits per byte: the ids,
+   * counts and log positions here take one to three bytes instead of eight.
+   */
+  public static void writeVarLong(long value, DataOutputView out) throws IOException {
+    writeUnsigned((value << 1) ^ (value >> 63), out);
   }
 
-  private static int readLength(DataInputView in) throws IOException {
-    int code = 0;
-    for (int shift = 0; ; shift += 7) {
+  public static long readVarLong(DataInputView in) throws IOException {
+    long zigzag = readUnsigned(in);
+    return (zigzag >>> 1) ^ -(zigzag & 1);
+  }
+
+  public static void writeVarInt(int value, DataOutputView out) throws IOException {
+    writeVarLong(value, out);
+  }
+
+  public static int readVarInt(DataInputView in) throws IOException {
+    long value = readVarLong(in);
+    if (value != (int) value) {
+      throw new IOException("Malformed number: " + value + " does not fit an int");
+    }
+    return (int) value;
+  }
+
+  /** Seven bits per byte, the high bit set while more follow. */
+  private static void writeUnsigned(long value, DataOutputView out) throws IOException {
+    long rest = value;
+    while ((rest & ~0x7FL) != 0) {
+      out.writeByte((int) (rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    out.writeByte((int) rest);
+  }
+
+  private static long readUnsigned(DataInputView in) throws IOException {
+    long value = 0;
+    for (int shift = 0; shift < Long.SIZE; shift += 7) {
       int b = in.readUnsignedByte();
-      code |= (b & 0x7F) << shift;
+      value |= (long) (b & 0x7F) << shift;
       if (b < 0x80) {
-        return code;
-      }
-      if (shift > 21) {
-        throw new IOException("Malformed string length: more than five bytes");
+        return value;
       }
     }
+    throw new IOException("Malformed number: more than ten bytes");
   }
 
   public static void writeDecimal(BigDecimal value, DataOutputView out) throws IOException {
@@ -100,14 +125,14 @@ public final class WireFields {
     BigInteger unscaled = value.unscaledValue();
     if (unscaled.bitLength() < Long.SIZE) {
       out.writeByte(PRESENT);
-      out.writeLong(unscaled.longValue());
+      writeVarLong(unscaled.longValue(), out);
     } else {
       byte[] bytes = unscaled.toByteArray();
       out.writeByte(LARGE);
-      out.writeInt(bytes.length);
+      writeVarInt(bytes.length, out);
       out.write(bytes);
     }
-    out.writeInt(value.scale());
+    writeVarInt(value.scale(), out);
   }
 
   public static BigDecimal readDecimal(DataInputView in) throws IOException {
@@ -116,35 +141,35 @@ public final class WireFields {
       return null;
     }
     if (tag == PRESENT) {
-      long unscaled = in.readLong();
-      return BigDecimal.valueOf(unscaled, in.readInt());
+      long unscaled = readVarLong(in);
+      return BigDecimal.valueOf(unscaled, readVarInt(in));
     }
-    byte[] bytes = new byte[in.readInt()];
+    byte[] bytes = new byte[readVarInt(in)];
     in.readFully(bytes);
-    return new BigDecimal(new BigInteger(bytes), in.readInt());
+    return new BigDecimal(new BigInteger(bytes), readVarInt(in));
   }
 
   public static void writeInstant(Instant value, DataOutputView out) throws IOException {
     out.writeBoolean(value != null);
     if (value != null) {
-      out.writeLong(value.getEpochSecond());
-      out.writeInt(value.getNano());
+      writeVarLong(value.getEpochSecond(), out);
+      writeVarInt(value.getNano(), out);
     }
   }
 
   public static Instant readInstant(DataInputView in) throws IOException {
-    return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    return in.readBoolean() ? Instant.ofEpochSecond(readVarLong(in), readVarInt(in)) : null;
   }
 
   public static void writeLong(Long value, DataOutputView out) throws IOException {
     out.writeBoolean(value != null);
     if (value != null) {
-      out.writeLong(value);
+      writeVarLong(value, out);
     }
   }
 
   public static Long readLong(DataInputView in) throws IOException {
-    return in.readBoolean() ? in.readLong() : null;
+    return in.readBoolean() ? readVarLong(in) : null;
   }
 
   /** An enum constant by ordinal: the format is for the wire between tasks of one job, not for state. */

@@ -1,6 +1,7 @@
 package io.suqi.lakehouse.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,10 +46,43 @@ class WireFieldsTest {
   }
 
   @Test
+  void wholeNumbersOfEitherSignReadBackAndSmallOnesTakeOneByte() throws IOException {
+    long[] numbers = {0, 1, -1, 63, -64, 64, -65, 300, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE,
+        Long.MIN_VALUE, 987_654_321L};
+    DataOutputSerializer out = new DataOutputSerializer(16);
+    for (long n : numbers) {
+      WireFields.writeVarLong(n, out);
+    }
+    WireFields.writeVarInt(Integer.MIN_VALUE, out);
+
+    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+    for (long n : numbers) {
+      assertThat(WireFields.readVarLong(in)).isEqualTo(n);
+    }
+    assertThat(WireFields.readVarInt(in)).isEqualTo(Integer.MIN_VALUE);
+
+    DataOutputSerializer small = new DataOutputSerializer(16);
+    WireFields.writeVarLong(-64, small);
+    WireFields.writeVarLong(63, small);
+    assertThat(small.length()).isEqualTo(2);
+  }
+
+  @Test
+  void aNumberTooLargeForAnIntIsRefusedAsAnInt() throws IOException {
+    DataOutputSerializer out = new DataOutputSerializer(16);
+    WireFields.writeVarLong(1L << 40, out);
+
+    assertThatThrownBy(() -> WireFields.readVarInt(new DataInputDeserializer(out.getCopyOfBuffer())))
+        .isInstanceOf(IOException.class).hasMessageContaining("does not fit an int");
+  }
+
+  @Test
   void decimalsAndInstantsReadBackAsWritten() throws IOException {
     BigDecimal[] decimals = {null, BigDecimal.ZERO, new BigDecimal("-12.340"), new BigDecimal("5E+30"),
+        BigDecimal.valueOf(Long.MIN_VALUE, -7), BigDecimal.valueOf(Long.MAX_VALUE, 300),
         new BigDecimal("123456789012345678901234.5")};
-    Instant[] instants = {null, Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z")};
+    Instant[] instants = {null, Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z"), Instant.MIN,
+        Instant.MAX};
     DataOutputSerializer out = new DataOutputSerializer(16);
     for (BigDecimal d : decimals) {
       WireFields.writeDecimal(d, out);
