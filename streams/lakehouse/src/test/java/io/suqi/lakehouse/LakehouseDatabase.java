@@ -24,10 +24,26 @@ public final class LakehouseDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
+  /** A Postgres for tests: the embedded server's defaults, which skip fsync. */
   public static LakehouseDatabase start() {
+    return start(false);
+  }
+
+  /**
+   * A Postgres set up as the runtime's embedded cluster (EmbeddedDatabase in the platform): fsync
+   * on and logical WAL (for Debezium), for benchmarks whose Postgres cost should be the runtime's.
+   */
+  public static LakehouseDatabase startDurable() {
+    return start(true);
+  }
+
+  private static LakehouseDatabase start(boolean durable) {
     try {
       // As the runtime's embedded cluster (EmbeddedDatabase in the platform): text compares as bytes.
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setLocaleConfig("lc-collate", "C");
+      if (durable) {
+        builder.setServerConfig("fsync", "on").setServerConfig("wal_level", "logical");
+      }
       if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
       }

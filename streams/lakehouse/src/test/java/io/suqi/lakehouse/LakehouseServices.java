@@ -37,14 +37,24 @@ final class LakehouseServices implements BeforeAllCallback, AfterAllCallback, Au
       Topics.CDC_TRANSACTION_ITEMS, Topics.RETAIL_QUARANTINE, Topics.METRICS_REALTIME, Topics.ANOMALIES);
   static final Duration CONVERGENCE = Duration.ofMinutes(3);
 
+  private final boolean durablePostgres;
   private KafkaBroker kafka;
   private LakehouseDatabase database;
+
+  LakehouseServices() {
+    this(false);
+  }
+
+  /** @param durablePostgres Postgres set up as the runtime's (see {@link LakehouseDatabase#startDurable}) */
+  LakehouseServices(boolean durablePostgres) {
+    this.durablePostgres = durablePostgres;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     kafka = KafkaBroker.start();
     kafka.createTopics(TOPICS);
-    database = LakehouseDatabase.start();
+    database = durablePostgres ? LakehouseDatabase.startDurable() : LakehouseDatabase.start();
     for (String sql : RetailScenario.catalogueSql()) {
       database.execute(sql);
     }

@@ -29,12 +29,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lakehouse job alone, on a real broker and a real Postgres in this JVM: valid one-line POS
- * sales through bronze → silver → gold (and everything attached to them), at the runtime's
- * parallelism. A warm-up backlog ({@code benchmark.warmupEvents}) is read from a cold start; the
+ * The lakehouse job alone, on a real broker in this JVM and a real Postgres set up as the
+ * runtime's (fsync on, logical WAL): valid one-line POS sales through bronze → silver → gold (and
+ * everything attached to them), at the runtime's parallelism. A warm-up backlog ({@code benchmark.warmupEvents}) is read from a cold start; the
  * sustained figure is a further batch ({@code benchmark.events}) sent to the running job, timed
- * from its first send until bronze, silver and gold hold all of it; {@code benchmark.rounds} batches one after the other show
- * how the JIT's share falls. In the same run a plain Kafka consumer reads the same
+ * from its first send until bronze, silver and gold hold all of it; {@code benchmark.rounds}
+ * batches one after the other show how the JIT's share falls. In the same run a plain Kafka consumer reads the same
  * records. Also the CPU time of this JVM and of Postgres per event,
  * which is what the throughput of a 2-core machine is made of.
  *
@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MedallionThroughputBenchmark {
 
   @RegisterExtension
-  static final LakehouseServices services = new LakehouseServices();
+  static final LakehouseServices services = new LakehouseServices(true);
 
   @TempDir
   Path checkpoints;
