@@ -49,7 +49,10 @@ public final class CustomerRfmAggregator extends KeyedProcessFunction<String, Pu
     boolean extremeTakenBack = false;
     for (PurchaseChanges.TimedCount purchase : changes.purchases()) {
       Instant ts = purchase.ts();
-      Integer before = purchases.get(ts);
+      // No purchase kept is later than the last purchase time, so a later one (nearly every
+      // purchase of live traffic) is new: no state read for it.
+      Instant latest = updated.lastPurchaseAt();
+      Integer before = latest == null || ts.isAfter(latest) ? null : purchases.get(ts);
       int now = (before == null ? 0 : before) + purchase.count();
       if (now > 0) {
         purchases.put(ts, now);
