@@ -71,8 +71,8 @@ public final class WireFields {
   }
 
   /**
-   * A whole number, zigzag-coded (small negatives stay small), seven bits per byte: the ids,
-   * counts and log positions here take one to three bytes instead of eight.
+   * A whole number, zigzag-coded (small negatives stay small), seven bits per byte: the ids and
+   * counts here take one to three bytes instead of eight, a log position about five.
    */
   public static void writeVarLong(long value, DataOutputView out) throws IOException {
     writeUnsigned((value << 1) ^ (value >> 63), out);
