@@ -5,11 +5,15 @@
 #   2. `bin/suqi bench-lakehouse`: POS events → bronze → silver → gold, side by side with a plain
 #      Kafka consumer on the same records, and freshness retail.* → gold.sales_daily
 #   3. resident memory (JVM RSS, PostgreSQL PSS) before and, sampled every second, under that load
-# Usage: bench/lakehouse.sh [EVENTS] [FRESHNESS_SAMPLES]   (default ports; stop other suqi first)
+# Usage: bench/lakehouse.sh [EVENTS] [FRESHNESS_SAMPLES] [WARMUP_EVENTS] [ROUNDS]
+#   (default ports; stop other suqi first). The warm-up events go through first, unmeasured, while
+#   the JIT compiles the pipeline; then ROUNDS rounds of EVENTS each are measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-100000}
 samples=${2:-30}
+warmup=${3:-200000}
+rounds=${4:-1}
 http=http://127.0.0.1:8080
 pg=postgresql://postgres@127.0.0.1:55432/suqi
 data=$(mktemp -d /tmp/suqi-bench.XXXXXX)
@@ -47,7 +51,8 @@ printf "demo history complete in gold (completed transactions|revenue: %s) %.1f 
 echo "RSS with the history in: JVM $(rss_mb) MB, PostgreSQL $(pg_pss_mb) MB (PSS)"
 (while kill -0 "$jvm" 2>/dev/null; do echo "$(rss_mb) $(pg_pss_mb)"; sleep 1; done) >"$data.rss" 2>/dev/null &
 sampler=$!
-bin/suqi bench-lakehouse --events "$events" --freshness-samples "$samples" --data-dir "$data" | grep -v '^  pipeline: '
+bin/suqi bench-lakehouse --events "$events" --freshness-samples "$samples" --warmup-events "$warmup" \
+  --rounds "$rounds" --data-dir "$data" | grep -v '^  pipeline: '
 kill $sampler 2>/dev/null || true
 sort -n "$data.rss" | tail -1 | awk '{print "peak RSS under load: JVM " $1 " MB"}'
 sort -n -k2 "$data.rss" | tail -1 | awk '{print "peak PostgreSQL PSS under load: " $2 " MB"}'

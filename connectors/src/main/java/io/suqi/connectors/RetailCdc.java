@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code publication.autocreate.mode=filtered}: the publication covers only the captured
  *       tables, so PostgreSQL does not decode and send every other table's changes.
+ *   <li>{@code slot.stream.params=origin=none} (pgoutput, PostgreSQL 16+): changes written under
+ *       a replication origin are skipped while the WAL is read, before they are decoded. The
+ *       lakehouse marks its own writers so (its rows are derived, never captured), which spares
+ *       the walsender most of the work for them. Remove it if a logical-replication subscription
+ *       fills captured tables: the changes it applies carry an origin too.
  *   <li>{@code heartbeat.interval.ms} with {@code lsn.flush.mode=connector_and_driver}: with the
  *       captured tables idle, PostgreSQL 15+ sends no transactions at all for them, so the
  *       connector alone never acknowledges newer WAL and the slot pins it forever (measured: no

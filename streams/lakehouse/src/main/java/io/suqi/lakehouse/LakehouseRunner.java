@@ -110,8 +110,7 @@ public final class LakehouseRunner implements AutoCloseable {
     }
     MedallionSinks sinks = new MedallionSinks(postgres.bronze(),
         postgres.writing(new QuarantineStatement()), KafkaConnections.quarantineTopic(config),
-        postgres.writing(new QualityResultsStatement()), postgres.copying(new SilverTransactionsTable()),
-        postgres.copying(new SilverItemsTable()), gold);
+        postgres.writing(new QualityResultsStatement()), postgres.copying(List.of(new SilverTransactionsTable(), new SilverItemsTable())), gold);
     return new MedallionJob(KafkaConnections.retailInput(config), sinks,
         PostgresReferenceData.source(database, config.referenceCacheTtl()), config.settings(), config.eventTime());
   }

@@ -85,15 +85,13 @@ public final class MedallionJob {
         .process(new QualityGate(referenceData), TxnChangeSerializer.TYPE).name("quality-gate").uid("quality-gate");
     SingleOutputStreamOperator<SilverTransaction> silver = accepted.keyBy(TxnChange::txnId)
         .process(new TxnMerger(settings.txnRetention())).name("txn-merger").uid("txn-merger");
-    // Both silver sinks take each version with the one before it (a first version is appended),
-    // and run in tasks of their own: chained, the merger waited for every COPY and merge in
-    // Postgres and was the job's bottleneck (busy 94 %, its input backpressured).
+    // One sink writes a version's header and lines in the same transaction (a reader never sees
+    // a transaction without its lines), from each version with the one before it: a first version
+    // is appended, and only a version that replaces another can have lines to delete. It runs in
+    // a task of its own: chained, the merger waited for every COPY and merge in Postgres and was
+    // the job's bottleneck (busy 94 %, its input backpressured).
     DataStream<SilverChange> changes = silver.getSideOutput(TxnMerger.CHANGES);
-    changes.sinkTo(sinks.silverTransactions()).name("silver.transactions").uid("silver-transactions-sink")
-        .disableChaining();
-    // The lines by version change: only a version that replaces another can have lines to delete.
-    changes.sinkTo(sinks.silverItems()).name("silver.transaction_items").uid("silver-items-sink")
-        .disableChaining();
+    changes.sinkTo(sinks.silver()).name("silver.transactions+items").uid("silver-sink").disableChaining();
 
     DataStream<QuarantinedRecord> quarantine = accepted.getSideOutput(QualityOutputs.QUARANTINE)
         .union(silver.getSideOutput(QualityOutputs.QUARANTINE));

@@ -14,13 +14,13 @@ import org.apache.flink.api.connector.sink2.Sink;
  * Where each layer of the medallion job writes. {@link PostgresSinks} builds the real ones;
  * tests pass collecting sinks.
  *
- * @param silverTransactions receives each version, with the one before it, for silver.transactions
- * @param silverItems receives each version, with the one before it, for silver.transaction_items
+ * @param silver receives each version, with the one before it, for silver.transactions and
+ *     silver.transaction_items
  * @param gold one sink per grain, receiving absolute totals (zero transactions means: no row)
  */
 public record MedallionSinks(Sink<RawEvent> bronze, Sink<QuarantinedRecord> quarantineTable,
     Sink<QuarantinedRecord> quarantineTopic, Sink<QualityResult> qualityResults,
-    Sink<SilverChange> silverTransactions, Sink<SilverChange> silverItems,
+    Sink<SilverChange> silver,
     Map<SalesGrain, Sink<SalesCell>> gold) {
 
   public MedallionSinks {
@@ -28,8 +28,7 @@ public record MedallionSinks(Sink<RawEvent> bronze, Sink<QuarantinedRecord> quar
     Objects.requireNonNull(quarantineTable, "quarantineTable");
     Objects.requireNonNull(quarantineTopic, "quarantineTopic");
     Objects.requireNonNull(qualityResults, "qualityResults");
-    Objects.requireNonNull(silverTransactions, "silverTransactions");
-    Objects.requireNonNull(silverItems, "silverItems");
+    Objects.requireNonNull(silver, "silver");
     gold = Map.copyOf(gold);
     for (SalesGrain grain : SalesGrain.values()) {
       if (!gold.containsKey(grain)) {

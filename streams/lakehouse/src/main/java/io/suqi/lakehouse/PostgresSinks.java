@@ -5,6 +5,7 @@ import io.suqi.lakehouse.bronze.RawEventsSink;
 import io.suqi.lakehouse.bulk.BulkSettings;
 import io.suqi.lakehouse.bulk.BulkSink;
 import io.suqi.lakehouse.bulk.BulkTable;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
@@ -35,7 +36,12 @@ public final class PostgresSinks {
   }
 
   public <T> Sink<T> copying(BulkTable<T> table) {
-    return new BulkSink<>(database, table, BulkSettings.DEFAULTS);
+    return copying(List.of(table));
+  }
+
+  /** Several tables of the same elements, each batch into all of them in one transaction. */
+  public <T> Sink<T> copying(List<BulkTable<T>> tables) {
+    return new BulkSink<>(database, tables, BulkSettings.DEFAULTS);
   }
 
   public <T> Sink<T> writing(JdbcQueryStatement<T> statement) {

@@ -97,7 +97,7 @@ class MedallionJobTest {
     }
     Map<SalesGrain, Sink<SalesCell>> goldSinks = new EnumMap<>(gold);
     MedallionSinks sinks = new MedallionSinks(bronze, quarantineTable, quarantineTopic, quality, silver,
-        new CollectingSink<>(), goldSinks);
+        goldSinks);
     ArrayList<Input> records = new ArrayList<>(input);
     DataGeneratorSource<RawEvent> source = new DataGeneratorSource<>(index -> records.get(index.intValue()).event(),
         records.size(), TypeInformation.of(RawEvent.class));

@@ -92,6 +92,7 @@ public final class BatchTransactions implements AutoCloseable {
     if (connection == null) {
       Connection opened = database.open();
       try {
+        WriterOrigin.mark(opened);
         opened.setAutoCommit(false);
         onConnect.run(opened);
         opened.commit();

@@ -27,9 +27,10 @@ public final class BulkWriter<T> implements SinkWriter<T> {
   private boolean flushScheduled;
   private boolean closed;
 
-  /** Into {@code table} through its staging table and merge statements. */
-  BulkWriter(PostgresConnection database, BulkTable<T> table, BulkSettings settings, ProcessingTimeService time) {
-    this(new StagedBatchWriter<>(database, table, settings.maxRetries()), table::key, settings, time);
+  /** Into {@code tables} (sharing the element's key), each batch in one transaction. */
+  BulkWriter(PostgresConnection database, List<BulkTable<T>> tables, BulkSettings settings,
+      ProcessingTimeService time) {
+    this(new StagedBatchWriter<>(database, tables, settings.maxRetries()), tables.get(0)::key, settings, time);
   }
 
   /**

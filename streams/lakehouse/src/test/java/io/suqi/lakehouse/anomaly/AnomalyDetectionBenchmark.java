@@ -202,7 +202,7 @@ class AnomalyDetectionBenchmark {
       gold.put(grain, new DiscardingSink<>());
     }
     MedallionSinks medallionSinks = new MedallionSinks(new DiscardingSink<>(), new DiscardingSink<>(),
-        new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), gold);
+        new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), gold);
     EventTimeSettings eventTime = EventTimeSettings.DEFAULTS;
     MedallionJob medallion = new MedallionJob(input.source(), medallionSinks,
         PostgresReferenceData.source(connection, Duration.ofMinutes(5)), MedallionSettings.DEFAULTS, eventTime);

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class BulkWriterTest {
 
   private static final Instant AT = Instant.parse("2026-10-05T10:15:30.123Z");
+  /** As the job writes silver: a version's header and lines in one transaction. */
+  private static final List<BulkTable<SilverChange>> SILVER =
+      List.of(new SilverTransactionsTable(), new SilverItemsTable());
   private static LakehouseDatabase database;
   private final Map<String, SilverTransaction> lastVersions = new HashMap<>();
 
@@ -143,6 +146,43 @@ class BulkWriterTest {
   }
 
   @Test
+  void tablesWrittenTogetherCommitTogether() throws Exception {
+    // Given silver.transactions written together with a table whose merge fails
+    BulkTable<SilverChange> broken = new BulkTable<>() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public String stagingColumns() {
+        return "txn_id text";
+      }
+
+      @Override
+      public Object key(SilverChange change) {
+        return change.txnId();
+      }
+
+      @Override
+      public void write(SilverChange change, CopyRows rows) {
+        rows.text(change.txnId()).end();
+      }
+
+      @Override
+      public List<String> merge() {
+        return List.of("INSERT INTO silver.no_such_table SELECT txn_id FROM {stage}");
+      }
+    };
+    SilverChange sale = new SilverChange(null, txn("a", "completed", line(1, "2.50")), 1);
+
+    // When a batch is written, then it fails, and silver.transactions did not take its part either
+    assertThatThrownBy(() -> BulkWrites.writeTwice(connection(), List.of(new SilverTransactionsTable(), broken),
+        List.of(sale))).isInstanceOf(IOException.class).hasMessageContaining("silver_transactions and broken");
+    assertThat(database.count("SELECT count(*) FROM silver.transactions")).isZero();
+  }
+
+  @Test
   void firstVersionsReplayedAfterARestoreAreMergedNotDuplicated() throws Exception {
     // Given a first version written (appended, it is new)
     SilverTransaction sale = txn("a", "completed", line(1, "2.50"));
@@ -151,8 +191,7 @@ class BulkWriterTest {
     // When a replay sends it again as a first version, in a batch with a transaction not seen before
     SilverTransaction later = txn("c", "completed", line(1, "4.00"), line(2, "1.00"));
     List<SilverChange> replay = List.of(new SilverChange(null, sale, 1), new SilverChange(null, later, 1));
-    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), replay);
-    BulkWrites.writeTwice(connection(), new SilverItemsTable(), replay);
+    BulkWrites.writeTwice(connection(), SILVER, replay);
 
     // Then each transaction and line is there once
     assertThat(database.rows("SELECT txn_id, status FROM silver.transactions ORDER BY 1"))
@@ -214,8 +253,7 @@ class BulkWriterTest {
       SilverTransaction previous = lastVersions.put(version.txnId(), version);
       changes.add(new SilverChange(previous, version, previous == null ? 1 : 2));
     }
-    BulkWrites.writeTwice(connection(), new SilverTransactionsTable(), changes);
-    BulkWrites.writeTwice(connection(), new SilverItemsTable(), changes);
+    BulkWrites.writeTwice(connection(), SILVER, changes);
   }
 
   private static RawEvent raw(long offset, String key, String value) {

@@ -12,7 +12,13 @@ public final class BulkWrites {
   /** One batch of {@code elements}, then the same batch again, as a replay after a restore writes it. */
   public static <T> void writeTwice(PostgresConnection database, BulkTable<T> table, List<T> elements)
       throws Exception {
-    writeTwice(new BulkWriter<>(database, table, SETTINGS, new ManualTime()), elements);
+    writeTwice(database, List.of(table), elements);
+  }
+
+  /** As {@link #writeTwice(PostgresConnection, BulkTable, List)}, into several tables together. */
+  public static <T> void writeTwice(PostgresConnection database, List<BulkTable<T>> tables, List<T> elements)
+      throws Exception {
+    writeTwice(new BulkWriter<>(database, tables, SETTINGS, new ManualTime()), elements);
   }
 
   /** Settings under which only a flush writes (a batch up to 10,000 elements, a manual clock). */
