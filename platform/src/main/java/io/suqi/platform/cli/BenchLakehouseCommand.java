@@ -79,22 +79,25 @@ final class BenchLakehouseCommand implements Callable<Integer> {
       }
       long measured = 0;
       double seconds = 0;
+      double steadySeconds = 0;
       for (int round = 1; round <= rounds; round++) {
         System.out.printf("round %d of %d: ", round, rounds);
-        seconds += throughput(running.kafka(), db, catalogue, events);
-        measured += events;
+        Round result = throughput(running.kafka(), db, catalogue, events);
+        measured += result.sales();
+        seconds += result.seconds();
+        steadySeconds += result.steadyRate() > 0 ? result.sales() / result.steadyRate() : Double.NaN;
       }
       if (rounds > 1) {
-        System.out.printf("pipeline, rounds 1-%d together: %,d in %.1f s (%,.0f events/s)%n", rounds, measured, seconds,
-            measured / seconds);
+        System.out.printf("pipeline, rounds 1-%d together: %,d in %.1f s (%,.0f events/s); steady %,.0f events/s%n",
+            rounds, measured, seconds, measured / seconds, measured / steadySeconds);
       }
       freshness(db, catalogue);
     }
     return 0;
   }
 
-  /** Sends {@code sales} sales and waits until silver and gold hold them; returns the seconds that took. */
-  private double throughput(String kafka, DataSource db, Catalogue catalogue, int sales) throws Exception {
+  /** Sends {@code sales} sales and waits until silver and gold hold them. */
+  private Round throughput(String kafka, DataSource db, Catalogue catalogue, int sales) throws Exception {
     String run = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     System.out.printf("sending %,d POS events…%n", sales);
     List<Future<RecordMetadata>> sent = new ArrayList<>(sales);
@@ -122,27 +125,52 @@ final class BenchLakehouseCommand implements Callable<Integer> {
     List<String> sentinels = sentinels(run, sales);
     long lastFound = -1;
     Instant lastProgress = Instant.now();
+    // The steady rate: from the first poll with at least a tenth of the sentinels in silver to the
+    // first with nine tenths, so neither the start nor the last commits' latency is in it.
+    long steadyFromFound = -1;
+    long steadyToFound = -1;
+    double steadyFrom = 0;
+    double steadyTo = 0;
     while (true) {
       long found = countPresent(db, sentinels);
+      double now = secondsSince(t0);
+      if (steadyFromFound < 0 && found * 10 >= sentinels.size()) {
+        steadyFromFound = found;
+        steadyFrom = now;
+      }
+      if (steadyToFound < 0 && found * 10 >= sentinels.size() * 9L) {
+        steadyToFound = found;
+        steadyTo = now;
+      }
       if (found == sentinels.size()
           && count(db, "SELECT count(*) FROM silver.transactions WHERE txn_id LIKE ?", run + "%") >= sales
           && goldHas(db, run)) {
         break;
       }
       if (found != lastFound) {
+        if (found * 10 / sentinels.size() != lastFound * 10 / sentinels.size()) {
+          System.out.printf("  pipeline: about %d %% in silver after %.0f s%n", 100 * found / sentinels.size(), now);
+        }
         lastFound = found;
         lastProgress = Instant.now();
-        System.out.printf("  pipeline: about %d %% in silver after %.0f s%n", 100 * found / sentinels.size(), secondsSince(t0));
       } else if (Duration.between(lastProgress, Instant.now()).toSeconds() > 60) {
         throw new IllegalStateException("the pipeline made no progress for 60 s; see the suqi log");
       }
-      Thread.sleep(1000);
+      // Finer while the steady rate is timed; the checks once every sentinel is in scan silver.
+      Thread.sleep(found == sentinels.size() ? 1000 : 250);
     }
     double pipelineSeconds = secondsSince(t0);
+    double perSentinel = (double) sales / sentinels.size();
+    double steadyRate = steadyTo > steadyFrom ? (steadyToFound - steadyFromFound) * perSentinel / (steadyTo - steadyFrom) : 0;
     System.out.printf("pipeline: all %,d in silver and gold %.1f s after the first send (%,.0f events/s), "
-        + "%.1fx the plain consumer's time%n", sales, pipelineSeconds, sales / pipelineSeconds,
-        pipelineSeconds / consumerSeconds);
-    return pipelineSeconds;
+        + "%.1fx the plain consumer's time; steady %,.0f events/s (%d %% → %d %% in silver in %.1f s)%n", sales,
+        pipelineSeconds, sales / pipelineSeconds, pipelineSeconds / consumerSeconds, steadyRate,
+        100 * steadyFromFound / sentinels.size(), 100 * steadyToFound / sentinels.size(), steadyTo - steadyFrom);
+    return new Round(sales, pipelineSeconds, steadyRate);
+  }
+
+  /** One measured batch: all of it through silver and gold, and the steady rate in between. */
+  private record Round(int sales, double seconds, double steadyRate) {
   }
 
   private static List<String> sentinels(String run, int sales) {

@@ -84,17 +84,23 @@ class MedallionThroughputBenchmark {
         Map<String, Long> threadCpuAtStart = threadCpuNanos();
         long postgresCpuAtStart = postgresCpuNanos();
         long sendAt = System.nanoTime();
-        sendSales("bench-" + round + "-", sent, events, new Random(7 + round));
+        String idPrefix = "bench-" + round + "-";
+        SteadyRate steady = new SteadyRate(idPrefix, events, sendAt);
+        Thread steadyWatch = new Thread(steady::watch, "steady-rate");
+        steadyWatch.setDaemon(true);
+        steadyWatch.start();
+        sendSales(idPrefix, sent, events, new Random(7 + round));
         sent += events;
         awaitEveryLayer(sent);
         double seconds = (System.nanoTime() - sendAt) / 1e9;
+        steadyWatch.join();
         double jvmCpuMicros = (jvmCpuNanos() - jvmCpuAtStart) / 1e3 / events;
         Map<String, Long> threadCpu = threadCpuNanos();
         double postgresCpuMicros = (postgresCpuNanos() - postgresCpuAtStart) / 1e3 / events;
         pipelineRate = events / seconds;
-        System.out.printf("%nBENCHMARK medallion round %d of %d: %,d POS events in %.1f s = %,.0f events/s sustained; "
-            + "CPU per event: JVM %.0f µs, Postgres %.0f µs%n", round, rounds, events, seconds, pipelineRate,
-            jvmCpuMicros, postgresCpuMicros);
+        System.out.printf("%nBENCHMARK medallion round %d of %d: %,d POS events in %.1f s = %,.0f events/s sustained "
+            + "(steady %s); CPU per event: JVM %.0f µs, Postgres %.0f µs%n", round, rounds, events, seconds, pipelineRate,
+            steady.describe(), jvmCpuMicros, postgresCpuMicros);
         System.out.println("JVM CPU per sustained event by thread (µs):");
         threadCpu.entrySet().stream()
             .map(e -> Map.entry(e.getKey(), e.getValue() - threadCpuAtStart.getOrDefault(e.getKey(), 0L)))
@@ -136,6 +142,62 @@ class MedallionThroughputBenchmark {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(services.database().count("SELECT count(*) FROM bronze.raw_events"))
             .as("bronze.raw_events").isEqualTo(expected));
+  }
+
+  /**
+   * The rate at which a round's sales reach silver between a tenth and nine tenths of them, from
+   * a hundred sentinel sales spread over the round and looked up by primary key every 250 ms: the
+   * pipeline's pace without the start of the round and without the latency of its last commits
+   * (which the whole round's time includes).
+   */
+  private static final class SteadyRate {
+    private final List<String> sentinels = new ArrayList<>();
+    private final int events;
+    private final long startNanos;
+    private volatile String result = "not measured";
+
+    SteadyRate(String idPrefix, int events, long startNanos) {
+      this.events = events;
+      this.startNanos = startNanos;
+      int step = Math.max(1, events / 100);
+      for (int i = step - 1; i < events; i += step) {
+        sentinels.add(idPrefix + i);
+      }
+    }
+
+    void watch() {
+      String query = "SELECT count(*) FROM silver.transactions WHERE txn_id IN ('" + String.join("','", sentinels) + "')";
+      long fromFound = -1;
+      long fromNanos = 0;
+      try {
+        while (true) {
+          long found = services.database().count(query);
+          long now = System.nanoTime();
+          if (fromFound < 0 && found * 10 >= sentinels.size()) {
+            fromFound = found;
+            fromNanos = now;
+          }
+          if (found * 10 >= sentinels.size() * 9L) {
+            double seconds = (now - fromNanos) / 1e9;
+            double rate = (found - fromFound) * ((double) events / sentinels.size()) / seconds;
+            result = String.format("%,.0f events/s, %d %% → %d %% in silver in %.1f s, from %.1f s after the first send",
+                rate, 100 * fromFound / sentinels.size(), 100 * found / sentinels.size(), seconds,
+                (fromNanos - startNanos) / 1e9);
+            return;
+          }
+          if (now - startNanos > Duration.ofMinutes(10).toNanos()) {
+            return;
+          }
+          Thread.sleep(250);
+        }
+      } catch (Exception e) {
+        result = "not measured: " + e.getMessage();
+      }
+    }
+
+    String describe() {
+      return result;
+    }
   }
 
   private static final boolean SHUFFLED = "shuffled".equals(System.getProperty("benchmark.saleTimes", "ordered"));
