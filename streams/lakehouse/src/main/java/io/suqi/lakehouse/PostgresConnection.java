@@ -17,6 +17,15 @@ public record PostgresConnection(String url, String user, String password) imple
 
   static final String DRIVER = "org.postgresql.Driver";
 
+  /**
+   * Every lakehouse session commits synchronously, whatever the server's default (the embedded
+   * cluster's is off): a sink's batch counts as written once its checkpoint completes, so a commit
+   * still in the WAL buffers when the machine fails would be lost for good, with the input already
+   * past it. A batch commits a few times a second, so the flush costs little. A URL's own
+   * {@code options} take precedence.
+   */
+  static final String SESSION_OPTIONS = "-c synchronous_commit=on";
+
   public PostgresConnection {
     if (url == null || !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db) is required, was " + url);
@@ -25,6 +34,7 @@ public record PostgresConnection(String url, String user, String password) imple
 
   public Connection open() throws SQLException {
     Properties properties = new Properties();
+    properties.setProperty("options", SESSION_OPTIONS);
     if (user != null) {
       properties.setProperty("user", user);
     }
@@ -37,7 +47,7 @@ public record PostgresConnection(String url, String user, String password) imple
   JdbcConnectionOptions options() {
     // Lets the driver send a batch of plain inserts (bronze, quarantine) as multi-row inserts.
     var builder = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url).withDriverName(DRIVER)
-        .withProperty("reWriteBatchedInserts", "true");
+        .withProperty("reWriteBatchedInserts", "true").withProperty("options", SESSION_OPTIONS);
     if (user != null) {
       builder.withUsername(user);
     }
