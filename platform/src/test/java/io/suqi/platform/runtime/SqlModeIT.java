@@ -119,6 +119,31 @@ class SqlModeIT {
   }
 
   @Test
+  void answersToHttpQuestionsAreNotCopiedIntoSuqiAnswers() throws Exception {
+    // Given a question asked over HTTP and answered there
+    String key = new io.suqi.platform.tenant.ApiKeys(suqi.db).create(RetailFixture.TENANT);
+    String httpQuery = suqi.ask(key, "revenue by store last week").path("query_id").asText();
+    assertThat(httpQuery).isNotBlank();
+
+    // When a SQL-mode question of the same tenant is answered after it (same partition of
+    // suqi.responses, so the writer has read the HTTP answer by then)
+    try (Connection c = connectAs(ACME_ROLE, acmePassword)) {
+      String sqlQuery;
+      try (PreparedStatement ask = c.prepareStatement("SELECT suqi.ask(?)")) {
+        ask.setString(1, "revenue by store yesterday");
+        sqlQuery = single(ask).toString();
+      }
+      try (PreparedStatement read = c.prepareStatement("SELECT suqi.answer(?::uuid, 60000)")) {
+        read.setString(1, sqlQuery);
+        assertThat(RunningSuqi.JSON.readTree(single(read).toString()).path("query_id").asText()).isEqualTo(sqlQuery);
+      }
+    }
+
+    // Then suqi.answers holds the SQL-mode answer only
+    assertThat(count("SELECT count(*) FROM suqi.answers WHERE query_id::text = '" + httpQuery + "'")).isZero();
+  }
+
+  @Test
   void anUnmappedRoleIsToldHowToGetMapped() throws Exception {
     exec("CREATE ROLE stranger LOGIN PASSWORD 'stranger-pw'");
 
