@@ -15,9 +15,8 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The analytics tables' statements, batched as the JDBC sinks batch them (with the driver merging
@@ -27,17 +26,8 @@ class AnalyticsStatementsTest {
 
   private static final Instant MINUTE = Instant.parse("2026-10-01T12:30:00Z");
 
-  private static LakehouseDatabase database;
-
-  @BeforeAll
-  static void start() {
-    database = LakehouseDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.perTestClass();
 
   @Test
   void aMinuteReEmittedWithinABatchKeepsItsLatestTotal() throws Exception {

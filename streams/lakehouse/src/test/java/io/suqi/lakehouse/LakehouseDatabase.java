@@ -11,22 +11,51 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** An embedded Postgres on a free port with the real schema (suqi-db's Flyway migrations). */
-public final class LakehouseDatabase implements AutoCloseable {
+/**
+ * An embedded Postgres on a free port with the real schema (suqi-db's Flyway migrations). Either
+ * started at once ({@link #start}), or for a test class as a JUnit extension that starts it before
+ * the class's first test and stops it after the last:
+ * {@code @RegisterExtension static final LakehouseDatabase database = LakehouseDatabase.perTestClass();}
+ */
+public final class LakehouseDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
   /** A system property: with it, Postgres counts time per statement (pg_stat_statements), for benchmarks. */
   public static final String STATEMENT_STATISTICS = "benchmark.statementStatistics";
 
-  private final EmbeddedPostgres postgres;
+  private final boolean durable;
+  private EmbeddedPostgres postgres;
 
-  private LakehouseDatabase(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private LakehouseDatabase(boolean durable) {
+    this.durable = durable;
   }
 
   /** A Postgres for tests: the embedded server's defaults, which skip fsync. */
   public static LakehouseDatabase start() {
     return start(false);
+  }
+
+  /** As {@link #start}, started and stopped around a test class (register it as an extension). */
+  public static LakehouseDatabase perTestClass() {
+    return new LakehouseDatabase(false);
+  }
+
+  /** As {@link #startDurable}, started and stopped around a test class (register it as an extension). */
+  public static LakehouseDatabase durablePerTestClass() {
+    return new LakehouseDatabase(true);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    startServer();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    close();
   }
 
   /**
@@ -38,6 +67,12 @@ public final class LakehouseDatabase implements AutoCloseable {
   }
 
   private static LakehouseDatabase start(boolean durable) {
+    LakehouseDatabase database = new LakehouseDatabase(durable);
+    database.startServer();
+    return database;
+  }
+
+  private void startServer() {
     try {
       // As the runtime's embedded cluster (EmbeddedDatabase in the platform): text compares as bytes.
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setLocaleConfig("lc-collate", "C");
@@ -47,12 +82,11 @@ public final class LakehouseDatabase implements AutoCloseable {
       if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
       }
-      LakehouseDatabase database = new LakehouseDatabase(builder.start());
+      postgres = builder.start();
       if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
-        database.execute("CREATE EXTENSION pg_stat_statements");
+        execute("CREATE EXTENSION pg_stat_statements");
       }
-      Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
-      return database;
+      Flyway.configure().dataSource(dataSource()).locations("classpath:db/migration").load().migrate();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {
@@ -108,6 +142,9 @@ public final class LakehouseDatabase implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+    }
   }
 }

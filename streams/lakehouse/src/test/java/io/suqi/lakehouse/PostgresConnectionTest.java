@@ -7,9 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.apache.flink.connector.jdbc.datasource.connections.SimpleJdbcConnectionProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sessions of the lakehouse's writers commit synchronously on a server whose default is not to
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresConnectionTest {
 
-  private static LakehouseDatabase database;
-
-  @BeforeAll
-  static void start() {
-    database = LakehouseDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.perTestClass();
 
   @Test
   void writerSessionsCommitSynchronouslyThoughTheServerDefaultIsNot() throws Exception {

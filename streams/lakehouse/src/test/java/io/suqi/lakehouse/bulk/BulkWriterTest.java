@@ -23,10 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The bulk writer on the real schema: what lands in the tables, when, and after a replay. */
 class BulkWriterTest {
@@ -35,18 +34,9 @@ class BulkWriterTest {
   /** As the job writes silver: a version's header and lines in one transaction. */
   private static final List<BulkTable<SilverChange>> SILVER =
       List.of(new SilverTransactionsTable(), new SilverItemsTable());
-  private static LakehouseDatabase database;
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.perTestClass();
   private final Map<String, SilverTransaction> lastVersions = new HashMap<>();
-
-  @BeforeAll
-  static void start() {
-    database = LakehouseDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-  }
 
   @BeforeEach
   void empty() throws Exception {

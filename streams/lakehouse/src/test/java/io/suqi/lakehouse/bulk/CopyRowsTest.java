@@ -10,27 +10,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Binary COPY rows as Postgres reads them: each value equal to what its text would have given. */
 class CopyRowsTest {
 
   private static final String COPY = CopyRows.copyInto("copy_rows_check (t, i, b, n, ts, f)");
 
-  private static LakehouseDatabase database;
-
-  @BeforeAll
-  static void start() {
-    database = LakehouseDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.perTestClass();
 
   @BeforeEach
   void table() throws SQLException {

@@ -9,10 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A marked writer's rows as a logical-replication client sees them: skipped by a slot read that
@@ -21,18 +21,13 @@ import org.junit.jupiter.api.Test;
  */
 class WriterOriginTest {
 
-  private static LakehouseDatabase database;
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.durablePerTestClass();   // logical WAL, as the runtime's
 
   @BeforeAll
-  static void start() throws SQLException {
-    database = LakehouseDatabase.startDurable();   // logical WAL, as the runtime's
+  static void capturedTable() throws SQLException {
     database.execute("CREATE TABLE origin_check (id int PRIMARY KEY, writer text)");
     database.execute("CREATE PUBLICATION origin_check FOR TABLE origin_check");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
   }
 
   @BeforeEach

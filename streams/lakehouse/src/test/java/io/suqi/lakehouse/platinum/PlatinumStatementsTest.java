@@ -13,10 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The platinum writes on the real schema, batched as their sinks batch them (the JDBC driver
@@ -29,17 +28,8 @@ class PlatinumStatementsTest {
   private static final Instant T1 = Instant.parse("2026-10-01T09:15:00Z");
   private static final Instant T2 = Instant.parse("2026-10-03T18:40:00Z");
 
-  private static LakehouseDatabase database;
-
-  @BeforeAll
-  static void start() {
-    database = LakehouseDatabase.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
-  }
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.perTestClass();
 
   @BeforeEach
   void empty() throws Exception {

@@ -5,25 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.suqi.lakehouse.LakehouseDatabase;
 import io.suqi.lakehouse.PostgresConnection;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresReferenceDataTest {
 
-  private static LakehouseDatabase database;
+  @RegisterExtension
+  static final LakehouseDatabase database = LakehouseDatabase.perTestClass();
 
   @BeforeAll
-  static void start() throws Exception {
-    database = LakehouseDatabase.start();
+  static void catalogue() throws Exception {
     database.execute("INSERT INTO retail.tenants VALUES ('t1', 'One')");
     database.execute("INSERT INTO retail.stores VALUES (1, 't1', 'Main', 'north', 'Lima', '2020-01-01')");
     database.execute("INSERT INTO retail.products VALUES (101, 't1', 'S1', 'Rice', 'food', 'B', 2.00, 1.00)");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    database.close();
   }
 
   @Test
