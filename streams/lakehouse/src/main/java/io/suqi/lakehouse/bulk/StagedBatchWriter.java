@@ -30,10 +30,8 @@ final class StagedBatchWriter<T> implements BatchWriter<T> {
   private final CopyRows rows = new CopyRows();
   private final BatchTransactions transactions;
 
+  /** @param tables at least one ({@link BulkSink} checks it when the job is built) */
   StagedBatchWriter(PostgresConnection database, List<BulkTable<T>> tables, int maxRetries) {
-    if (tables.isEmpty()) {
-      throw new IllegalArgumentException("at least one table to write");
-    }
     this.tables = tables.stream().map(TableBatch::new).toList();
     String target = tables.stream().map(BulkTable::name).collect(Collectors.joining(" and "));
     this.transactions = new BatchTransactions(database, target, maxRetries, sql -> {
