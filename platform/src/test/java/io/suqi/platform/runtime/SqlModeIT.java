@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.suqi.platform.tenant.ApiKeys;
 import io.suqi.platform.tenant.TenantDbRoles;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,7 +122,7 @@ class SqlModeIT {
   @Test
   void answersToHttpQuestionsAreNotCopiedIntoSuqiAnswers() throws Exception {
     // Given a question asked over HTTP and answered there
-    String key = new io.suqi.platform.tenant.ApiKeys(suqi.db).create(RetailFixture.TENANT);
+    String key = new ApiKeys(suqi.db).create(RetailFixture.TENANT);
     String httpQuery = suqi.ask(key, "revenue by store last week").path("query_id").asText();
     assertThat(httpQuery).isNotBlank();
 
