@@ -4,6 +4,7 @@ import io.suqi.orchestrator.Orchestrator;
 import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
+import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.platform.kafka.EmbeddedKafka;
 import io.suqi.platform.kafka.TopicProvisioner;
@@ -22,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -54,7 +57,10 @@ import org.junit.jupiter.api.Test;
  * question with its serde and writes it again — the ratios are the cost of routing.
  *
  * <p>Not part of the build: {@code mvn -B -q -pl platform test -Dtest=RouterThroughputBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=200000]}. Every question is
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=200000] [-Dbenchmark.rounds=2]}: each
+ * round runs all three over the whole input as new applications; the last round's ratios count, the
+ * rounds before it warm the JIT (in a fresh JVM the router's first 200,000 questions ran with the
+ * compiler threads taking most of a core). Every question is
  * distinct (no cache hit) and limits are lifted, so every question is classified, gated, looked
  * up in the cache and fanned out to its agent's task topic.
  */
@@ -84,37 +90,49 @@ class RouterThroughputBenchmark {
       produce(bootstrap, questions);
       TrainedIntentClassifier classifier = TrainedIntentClassifier.shipped();   // trained before timing
 
-      String passThroughId = "bench-pass-through-" + UUID.randomUUID();
-      double passThrough = run("pass-through", questions, bootstrap, passThroughId, List.of(PASS_THROUGH_TOPIC), () -> {
-        Topology topology = new Topology();
-        topology.addSource("in", Topics.QUERIES.name());
-        topology.addSink("out", PASS_THROUGH_TOPIC, "in");
-        return startStreams(topology, bootstrap, dir, passThroughId);
-      });
-      String typedId = "bench-typed-pass-through-" + UUID.randomUUID();
-      double typed = run("typed pass-through", questions, bootstrap, typedId, List.of(TYPED_PASS_THROUGH_TOPIC), () -> {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.QUERIES.name(), Consumed.with(Topics.QUERIES.keySerde(), Topics.QUERIES.valueSerde()))
-            .to(TYPED_PASS_THROUGH_TOPIC, Produced.with(Topics.QUERIES.keySerde(), Topics.QUERIES.valueSerde()));
-        return startStreams(builder.build(), bootstrap, dir, typedId);
-      });
-      String routerId = "bench-router-" + UUID.randomUUID();
-      List<String> answers = new ArrayList<>();
-      for (AgentType agent : AgentType.values()) {
-        answers.add(Topics.tasksFor(agent).name());
+      int rounds = Integer.getInteger("benchmark.rounds", 2);
+      for (int round = 1; round <= rounds; round++) {
+        System.out.printf("round %d of %d%s%n", round, rounds,
+            round < rounds ? " (warms the JIT: the router's code is compiled while it runs)" : "");
+        double[] rates = round(questions, bootstrap, dir.resolve("round-" + round), classifier);
+        System.out.printf("round %d: router / pass-through: %.3f; router / typed pass-through: %.3f%n", round,
+            rates[2] / rates[0], rates[2] / rates[1]);
       }
-      answers.add(Topics.RESPONSES.name());   // a question answered without an agent
-      double router = run("router", questions, bootstrap, routerId, answers, () -> {
-        OrchestratorConfig config = new OrchestratorConfig(routerId, bootstrap,
-            dir.resolve("router-state"), EnumSet.allOf(AgentType.class), io.suqi.orchestrator.cost.PriceTable.free(), java.util.Optional.empty())
-            .withGates(UNLIMITED).withCache(CacheSettings.DEFAULTS);
-        Orchestrator orchestrator = new Orchestrator(config, classifier, Clock.systemUTC());
-        orchestrator.start();
-        return orchestrator::stop;
-      });
-      System.out.printf("router / pass-through: %.3f; router / typed pass-through: %.3f%n", router / passThrough,
-          router / typed);
     }
+  }
+
+  /** One run of each topology over the whole input, each as a new application: pass-through, typed, router. */
+  private static double[] round(int questions, String bootstrap, Path dir, TrainedIntentClassifier classifier)
+      throws Exception {
+    String passThroughId = "bench-pass-through-" + UUID.randomUUID();
+    double passThrough = run("pass-through", questions, bootstrap, passThroughId, List.of(PASS_THROUGH_TOPIC), () -> {
+      Topology topology = new Topology();
+      topology.addSource("in", Topics.QUERIES.name());
+      topology.addSink("out", PASS_THROUGH_TOPIC, "in");
+      return startStreams(topology, bootstrap, dir, passThroughId);
+    });
+    String typedId = "bench-typed-pass-through-" + UUID.randomUUID();
+    double typed = run("typed pass-through", questions, bootstrap, typedId, List.of(TYPED_PASS_THROUGH_TOPIC), () -> {
+      StreamsBuilder builder = new StreamsBuilder();
+      builder.stream(Topics.QUERIES.name(), Consumed.with(Topics.QUERIES.keySerde(), Topics.QUERIES.valueSerde()))
+          .to(TYPED_PASS_THROUGH_TOPIC, Produced.with(Topics.QUERIES.keySerde(), Topics.QUERIES.valueSerde()));
+      return startStreams(builder.build(), bootstrap, dir, typedId);
+    });
+    String routerId = "bench-router-" + UUID.randomUUID();
+    List<String> answers = new ArrayList<>();
+    for (AgentType agent : AgentType.values()) {
+      answers.add(Topics.tasksFor(agent).name());
+    }
+    answers.add(Topics.RESPONSES.name());   // a question answered without an agent
+    double router = run("router", questions, bootstrap, routerId, answers, () -> {
+      OrchestratorConfig config = new OrchestratorConfig(routerId, bootstrap, dir.resolve("router-state"),
+          EnumSet.allOf(AgentType.class), PriceTable.free(), Optional.empty())
+          .withGates(UNLIMITED).withCache(CacheSettings.DEFAULTS);
+      Orchestrator orchestrator = new Orchestrator(config, classifier, Clock.systemUTC());
+      orchestrator.start();
+      return orchestrator::stop;
+    });
+    return new double[] {passThrough, typed, router};
   }
 
   private interface Started {
@@ -167,16 +185,23 @@ class RouterThroughputBenchmark {
     }
   }
 
-  /** Reads the topics from the start, uncommitted records included. */
+  /**
+   * Reads what is written to the topics from now on, uncommitted records included: an earlier
+   * round's outputs are already there.
+   */
   private static KafkaConsumer<String, byte[]> outputWatcher(String bootstrap, List<String> topics) {
     KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, "bench-watcher-" + UUID.randomUUID(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(topics);
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : topics) {
+      consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);   // resolves the end offsets now, before the topology starts
     return consumer;
   }
 

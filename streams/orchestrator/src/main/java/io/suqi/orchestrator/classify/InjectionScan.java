@@ -13,25 +13,43 @@ import java.util.regex.Pattern;
  */
 public final class InjectionScan {
 
-  private record Sign(String name, Pattern pattern) {}
+  /**
+   * A sign and the literals its pattern cannot match without (one of them must occur): a plain
+   * {@code contains} rules most signs out for an ordinary question, so only a few regexes run.
+   */
+  private record Sign(String name, Pattern pattern, List<String> requires) {
+
+    boolean shownBy(String text) {
+      for (String literal : requires) {
+        if (text.contains(literal)) {
+          return pattern.matcher(text).find();
+        }
+      }
+      return false;
+    }
+  }
 
   private static final List<Sign> SIGNS = List.of(
-      sign("sql_comment", "(--|/\\*|\\*/|#\\s*$)"),
-      sign("sql_stacked_statement", ";\\s*(select|insert|update|delete|drop|alter|create|grant|truncate|copy)\\b"),
-      sign("sql_union", "\\bunion\\s+(all\\s+)?select\\b"),
-      sign("sql_tautology", "('|\")?\\s*\\b(or|and)\\b\\s*('?\\w+'?)\\s*=\\s*\\3"),
-      sign("sql_ddl", "\\b(drop|truncate|alter)\\s+(table|schema|database|role)\\b"),
-      sign("sql_functions", "\\b(pg_sleep|pg_read_file|lo_import|dblink|current_setting|set_config)\\s*\\("),
-      sign("catalog_probe", "\\b(information_schema|pg_catalog|pg_shadow|pg_authid)\\b"),
+      sign("sql_comment", "(--|/\\*|\\*/|#\\s*$)", "--", "/*", "*/", "#"),
+      sign("sql_stacked_statement", ";\\s*(select|insert|update|delete|drop|alter|create|grant|truncate|copy)\\b", ";"),
+      sign("sql_union", "\\bunion\\s+(all\\s+)?select\\b", "union"),
+      sign("sql_tautology", "('|\")?\\s*\\b(or|and)\\b\\s*('?\\w+'?)\\s*=\\s*\\3", "="),
+      sign("sql_ddl", "\\b(drop|truncate|alter)\\s+(table|schema|database|role)\\b", "drop", "truncate", "alter"),
+      sign("sql_functions", "\\b(pg_sleep|pg_read_file|lo_import|dblink|current_setting|set_config)\\s*\\(", "("),
+      sign("catalog_probe", "\\b(information_schema|pg_catalog|pg_shadow|pg_authid)\\b",
+          "information_schema", "pg_catalog", "pg_shadow", "pg_authid"),
       sign("instruction_override", "\\b(ignore|disregard|forget)\\b.{0,30}\\b(previous|prior|above|all)\\b.{0,20}"
-          + "\\b(instructions?|rules|prompts?)\\b"),
-      sign("role_escape", "\\b(system prompt|you are now|act as (an? )?(admin|root|dba|superuser))\\b"),
-      sign("tenant_escape", "\\b(other|another|all|every)\\s+(tenants?|customers' data|companies)\\b"));
+          + "\\b(instructions?|rules|prompts?)\\b", "ignore", "disregard", "forget"),
+      sign("role_escape", "\\b(system prompt|you are now|act as (an? )?(admin|root|dba|superuser))\\b",
+          "system prompt", "you are now", "act as"),
+      sign("tenant_escape", "\\b(other|another|all|every)\\s+(tenants?|customers' data|companies)\\b",
+          "tenant", "customers' data", "companies"));
 
   private InjectionScan() {}
 
-  private static Sign sign(String name, String regex) {
-    return new Sign(name, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
+  /** The patterns see lower-cased text (see {@link #signs}), so they match case-sensitively. */
+  private static Sign sign(String name, String regex, String... requires) {
+    return new Sign(name, Pattern.compile(regex, Pattern.MULTILINE), List.of(requires));
   }
 
   /** The signs the question shows, in a fixed order; empty for an ordinary question. */
@@ -42,7 +60,7 @@ public final class InjectionScan {
     String text = question.toLowerCase(Locale.ROOT);
     List<String> found = new ArrayList<>(1);
     for (Sign sign : SIGNS) {
-      if (sign.pattern().matcher(text).find()) {
+      if (sign.shownBy(text)) {
         found.add(sign.name());
       }
     }

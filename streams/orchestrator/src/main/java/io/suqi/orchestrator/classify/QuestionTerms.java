@@ -24,6 +24,9 @@ final class QuestionTerms {
   static final String PAIR = "b:";
   static final String GRAM = "c:";
 
+  /** What precedes a question's first word in its first pair. */
+  static final String START = "^";
+
   private static final String NUMBER = "#";
   private static final int MIN_GRAM = 3;
   private static final int MAX_GRAM = 5;
@@ -33,21 +36,38 @@ final class QuestionTerms {
 
   /** The terms of a text, repeated as often as they occur; none for null or blank text. */
   List<String> of(String text) {
-    List<String> words = words(text == null ? "" : text);
+    List<String> words = words(text);
     List<String> terms = new ArrayList<>(words.size() * 12);
-    String previous = "^";
+    String previous = START;
     for (String word : words) {
-      terms.add(WORD + word);
-      terms.add(PAIR + previous + "_" + word);
+      terms.addAll(ownTerms(word));
+      terms.add(pair(previous, word));
       previous = word;
-      if (!word.equals(NUMBER)) {
-        addGrams("<" + word + ">", terms);
-      }
     }
     return terms;
   }
 
-  private List<String> words(String text) {
+  /** The terms a word brings whatever its neighbours: the word itself and its grams. */
+  static List<String> ownTerms(String word) {
+    List<String> terms = new ArrayList<>(2 + 3 * word.length());
+    terms.add(WORD + word);
+    if (!word.equals(NUMBER)) {
+      addGrams("<" + word + ">", terms);
+    }
+    return terms;
+  }
+
+  /** The term of two adjacent words. */
+  static String pair(String previous, String word) {
+    return PAIR + previous + "_" + word;
+  }
+
+  /** The analysed words of a text: stemmed, lower case, numbers as one token; none for null. */
+  List<String> words(String text) {
+    return analysed(text == null ? "" : text);
+  }
+
+  private List<String> analysed(String text) {
     List<String> words = new ArrayList<>();
     try (TokenStream stream = analyzer.tokenStream("question", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

@@ -1,5 +1,6 @@
 package io.suqi.orchestrator.classify;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,20 +13,37 @@ import java.util.Map;
  * scaled, so the many character grams of a question cannot drown its few words. Terms never seen in
  * training (or, for grams, seen only once) are dropped: the model has no weight for them.
  *
+ * <p>Each known term has a number ({@link #id}), so a question's features are two small arrays
+ * rather than a map from strings: classification does this for every question, in the stream thread.
+ *
  * <p>Immutable once fitted, so thread-safe.
  */
 final class TfIdfVectoriser {
 
+  /** The kinds of term, in the order of {@link #KIND_WEIGHTS}. */
+  private static final List<String> KINDS = List.of(QuestionTerms.WORD, QuestionTerms.PAIR, QuestionTerms.GRAM);
   /** How much each kind of term counts once normalised; words carry the most meaning. */
-  private static final Map<String, Double> KIND_WEIGHTS = Map.of(
-      QuestionTerms.WORD, 1.0, QuestionTerms.PAIR, 0.6, QuestionTerms.GRAM, 1.2);
+  private static final double[] KIND_WEIGHTS = {1.0, 0.6, 1.2};
   /** A gram in a single training question is mostly noise from that one question. */
   private static final int MIN_GRAM_QUESTIONS = 2;
 
-  private final Map<String, Double> idf;
+  private final Map<String, Integer> ids;
+  private final String[] names;
+  private final double[] idf;
+  private final byte[] kinds;
 
-  private TfIdfVectoriser(Map<String, Double> idf) {
-    this.idf = Map.copyOf(idf);
+  private TfIdfVectoriser(Map<String, Double> idfByTerm) {
+    // Sorted, so the same questions always number their terms the same way.
+    this.names = idfByTerm.keySet().stream().sorted().toArray(String[]::new);
+    this.idf = new double[names.length];
+    this.kinds = new byte[names.length];
+    Map<String, Integer> byName = new HashMap<>(names.length * 2);
+    for (int id = 0; id < names.length; id++) {
+      byName.put(names[id], id);
+      idf[id] = idfByTerm.get(names[id]);
+      kinds[id] = (byte) KINDS.indexOf(names[id].substring(0, 2));
+    }
+    this.ids = byName;
   }
 
   /** Fitted on the terms of each training question. */
@@ -46,40 +64,69 @@ final class TfIdfVectoriser {
     return new TfIdfVectoriser(idf);
   }
 
-  /** The feature values of a question's terms; empty when none is known. */
+  /** How many terms are known; their ids are 0 to size − 1. */
+  int size() {
+    return names.length;
+  }
+
+  /** The term a feature id stands for. */
+  String name(int id) {
+    return names[id];
+  }
+
+  /** The id of a known term, or −1. */
+  int id(String term) {
+    Integer id = ids.get(term);
+    return id == null ? -1 : id;
+  }
+
+  /** The feature values of a question's terms, ids ascending; empty when none is known. */
   FeatureVector vectorise(List<String> terms) {
-    Map<String, Integer> counts = new HashMap<>();
+    int[] found = new int[terms.size()];
+    int n = 0;
     for (String term : terms) {
-      if (idf.containsKey(term)) {
-        counts.merge(term, 1, Integer::sum);
+      Integer id = ids.get(term);
+      if (id != null) {
+        found[n++] = id;
       }
     }
-    String[] names = new String[counts.size()];
-    double[] values = new double[counts.size()];
-    Map<String, Double> squaredNorms = new HashMap<>();
-    int i = 0;
-    for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-      names[i] = entry.getKey();
-      values[i] = (1 + Math.log(entry.getValue())) * idf.get(entry.getKey()); // sublinear: repeats add little
-      squaredNorms.merge(kind(names[i]), values[i] * values[i], Double::sum);
-      i++;
-    }
-    for (int j = 0; j < names.length; j++) {
-      String kind = kind(names[j]);
-      values[j] = values[j] / Math.sqrt(squaredNorms.get(kind)) * KIND_WEIGHTS.get(kind);
-    }
-    return new FeatureVector(names, values);
+    return vectorise(found, n);
   }
 
-  private static String kind(String term) {
-    return term.substring(0, 2);
+  /**
+   * The feature values of the first {@code n} term ids (each id once per occurrence, in any order;
+   * the array is sorted in place), ids ascending.
+   */
+  FeatureVector vectorise(int[] found, int n) {
+    Arrays.sort(found, 0, n);
+    int[] distinct = new int[n];
+    double[] values = new double[n];
+    double[] squaredNorms = new double[KINDS.size()];
+    int size = 0;
+    for (int i = 0; i < n; ) {
+      int id = found[i];
+      int count = 0;
+      while (i < n && found[i] == id) {
+        count++;
+        i++;
+      }
+      double value = (1 + Math.log(count)) * idf[id]; // sublinear: repeats add little
+      distinct[size] = id;
+      values[size++] = value;
+      squaredNorms[kinds[id]] += value * value;
+    }
+    for (int j = 0; j < size; j++) {
+      int kind = kinds[distinct[j]];
+      values[j] = values[j] / Math.sqrt(squaredNorms[kind]) * KIND_WEIGHTS[kind];
+    }
+    return new FeatureVector(Arrays.copyOf(distinct, size), Arrays.copyOf(values, size));
   }
 
-  /** Parallel arrays of feature names and values, as Tribuo's examples take them. */
-  record FeatureVector(String[] names, double[] values) {
+  /** Parallel arrays of feature ids (ascending) and values. */
+  record FeatureVector(int[] ids, double[] values) {
 
     boolean isEmpty() {
-      return names.length == 0;
+      return ids.length == 0;
     }
   }
 }
