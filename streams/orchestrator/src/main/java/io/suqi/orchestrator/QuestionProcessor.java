@@ -29,6 +29,8 @@ import io.suqi.schemas.Question;
 import io.suqi.schemas.Response;
 import io.suqi.schemas.TenantPolicy;
 import io.suqi.schemas.Topics;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,7 +155,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     Classification classification = classifier.classify(question.getQuestion());
     Instant classified = clock.instant();
     outputs.progress(question.getQueryId(), Step.CLASSIFY, null, "Understood as " + name(classification.intent())
-        + " (confidence " + String.format(Locale.ROOT, "%.2f", classification.confidence()) + ")", classified);
+        + " (confidence " + twoDecimals(classification.confidence()) + ")", classified);
     ObjectNode detail = TraceEvents.detail()
         .put("intent", name(classification.intent()))
         .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
@@ -252,6 +254,11 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
 
   static long millis(Instant from, Instant to) {
     return Math.max(0, Duration.between(from, to).toMillis());
+  }
+
+  /** "0.87": as String.format("%.2f") would print it, without a Formatter per question. */
+  static String twoDecimals(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
 
   private static String name(Enum<?> value) {

@@ -107,7 +107,11 @@ class OrchestratorTopologyTest {
         io.suqi.orchestrator.cache.CacheKey.of(TENANT, AgentType.ANALYTICS, 7,
             "What were the top 5 stores by revenue last week?"), false, null, 12));   // 48 bytes: 12 tokens
     assertThat(responses.isEmpty()).isTrue();
-    assertThat(steps.readValuesToList()).extracting(ResponseStep::getStepName).containsExactly("classify", "route");
+    List<ResponseStep> progress = steps.readValuesToList();
+    assertThat(progress).extracting(ResponseStep::getStepName).containsExactly("classify", "route");
+    assertThat(progress.get(0).getMessage()).isEqualTo("Understood as analytics (confidence "
+        + String.format(java.util.Locale.ROOT, "%.2f", task.getConfidence()) + ")");
+    assertThat(progress.get(1).getMessage()).isEqualTo("Asked the analytics agent");
   }
 
   @Test

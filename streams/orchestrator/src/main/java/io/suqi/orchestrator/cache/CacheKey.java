@@ -2,6 +2,7 @@ package io.suqi.orchestrator.cache;
 
 import io.suqi.schemas.AgentType;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The cache key of a question: tenant + agent + context limit + the question normalised (case,
@@ -10,6 +11,8 @@ import java.util.Locale;
 public final class CacheKey {
 
   private static final char SEPARATOR = '\u0001';
+  /** Compiled once: String.replaceAll would compile it for every question. */
+  private static final Pattern NEITHER_LETTER_NOR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private CacheKey() {}
 
@@ -18,6 +21,6 @@ public final class CacheKey {
   }
 
   static String normalised(String question) {
-    return question.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return NEITHER_LETTER_NOR_DIGIT.matcher(question.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

@@ -2,6 +2,7 @@ package io.suqi.orchestrator.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,10 @@ public final class ClauseSplitter {
   /** The clauses of a question, in order; one clause when it has no boundary. Never empty for text. */
   public List<Clause> split(String question) {
     List<Clause> clauses = new ArrayList<>();
+    if (!mayHaveBoundary(question)) {
+      add(clauses, question, false);
+      return clauses;
+    }
     Matcher boundary = BOUNDARY.matcher(question);
     int start = 0;
     boolean afterThen = false;
@@ -43,6 +48,23 @@ public final class ClauseSplitter {
     }
     add(clauses, question.substring(start), afterThen);
     return clauses;
+  }
+
+  /**
+   * False when no {@link #BOUNDARY} alternative can match: none of {@code ;}, a {@code ?} or {@code !}
+   * before white space, "then", "also" or "and" occurs. Most questions have a single clause, and
+   * this check costs a fraction of running the pattern at every position.
+   */
+  static boolean mayHaveBoundary(String question) {
+    for (int i = 0; i < question.length(); i++) {
+      char c = question.charAt(i);
+      if (c == ';' || (c == '?' || c == '!') && i + 1 < question.length()
+          && Character.isWhitespace(question.charAt(i + 1))) {
+        return true;
+      }
+    }
+    String lower = question.toLowerCase(Locale.ROOT);
+    return lower.contains("then") || lower.contains("also") || lower.contains("and");
   }
 
   private static void add(List<Clause> clauses, String raw, boolean afterThen) {

@@ -16,6 +16,20 @@ class ClauseSplitterTest {
   }
 
   @Test
+  void a_question_without_a_boundary_is_one_clause_without_fillers_or_closing_punctuation() {
+    assertThat(texts("Please tell me the top 5 stores by revenue last month?")).containsExactly(
+        "the top 5 stores by revenue last month");
+    assertThat(ClauseSplitter.mayHaveBoundary("the top 5 stores by revenue last month?")).isFalse();
+  }
+
+  @Test
+  void any_boundary_word_or_mark_sends_the_question_through_the_pattern() {
+    for (String question : List.of("a; b", "what? why", "yes! no", "x THEN y", "x Also y", "brand sales")) {
+      assertThat(ClauseSplitter.mayHaveBoundary(question)).as(question).isTrue();
+    }
+  }
+
+  @Test
   void and_between_nouns_is_no_boundary() {
     assertThat(texts("Compare sales of store 1 and store 2 in Q3 and Q4")).containsExactly(
         "Compare sales of store 1 and store 2 in Q3 and Q4");
