@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How well and how fast the shipped classifier classifies: accuracy per intent on the held-out
- * split and on a later unseen set (a test resource), out-of-scope recall, the confusion matrix, training time, and the latency of one
- * classification (p50, p99, max) over the held-out questions repeated, after a warm-up.
+ * split and on a later unseen set (a test resource), out-of-scope recall, the confusion matrix,
+ * training time, and the latency of one classification (p50, p99, max) over the held-out questions
+ * repeated, after a warm-up.
  *
  * <p>Not part of the build (its name matches no test pattern); run it with
  * {@code mvn -B -q -pl streams/orchestrator test -Dtest=IntentClassifierBenchmark
@@ -32,18 +33,16 @@ class IntentClassifierBenchmark {
     System.out.printf(Locale.ROOT, "%ntraining: %d questions, %.0f ms (first training in this JVM, with %d-fold CV); "
         + "confidence threshold %.2f%n", IntentDataSet.training().size(), trainMillis, IntentModelTrainer.FOLDS,
         classifier.threshold());
-    System.out.print("held-out: ");
-    printAccuracy(new HeldOutScore(classifier, heldOut), heldOut.size());
+    printAccuracy("held-out", new HeldOutScore(classifier, heldOut), heldOut.size());
     // Written after the model and its data were last changed, so no choice was tuned on it either.
     List<LabelledQuestion> unseen = IntentDataSet.load(UNSEEN);
-    System.out.print("unseen: ");
-    printAccuracy(new HeldOutScore(classifier, unseen), unseen.size());
+    printAccuracy("unseen", new HeldOutScore(classifier, unseen), unseen.size());
     printLatency(classifier, heldOut, Integer.getInteger("benchmark.classifications", 20_000));
   }
 
-  private static void printAccuracy(HeldOutScore score, int questions) {
-    System.out.printf(Locale.ROOT, "%d questions; in-scope accuracy %.1f%%, out-of-scope recall %.1f%%%n",
-        questions, 100 * score.inScopeAccuracy(), 100 * score.outOfScopeRecall());
+  private static void printAccuracy(String set, HeldOutScore score, int questions) {
+    System.out.printf(Locale.ROOT, "%s: %d questions; in-scope accuracy %.1f%%, out-of-scope recall %.1f%%%n",
+        set, questions, 100 * score.inScopeAccuracy(), 100 * score.outOfScopeRecall());
     for (Intent intent : Intent.values()) {
       System.out.printf(Locale.ROOT, "  %-9s %5.1f%% of %d%n", intent.name().toLowerCase(Locale.ROOT),
           100 * score.recall(intent), score.total(intent));
