@@ -28,12 +28,20 @@ public final class MiniLmEmbedder implements Embedder {
    * DJL_CACHE_DIR is already set, so nothing lands in the home folder.
    */
   public static MiniLmEmbedder load(Path nativeCache) {
+    useNativeCache(nativeCache);
+    // runs on the caller's thread: tasks are already bounded by the agent's pool
+    return new MiniLmEmbedder(new AllMiniLmL6V2EmbeddingModel(Runnable::run));
+  }
+
+  /**
+   * Where every DJL tokenizer in this JVM unpacks its native library (the orchestrator's intent
+   * classifier has one too), unless DJL_CACHE_DIR is already set. Call it before either loads.
+   */
+  public static void useNativeCache(Path nativeCache) {
     Objects.requireNonNull(nativeCache, "nativeCache");
     if (System.getProperty(DJL_CACHE_DIR) == null && System.getenv(DJL_CACHE_DIR) == null) {
       System.setProperty(DJL_CACHE_DIR, nativeCache.toAbsolutePath().toString());
     }
-    // runs on the caller's thread: tasks are already bounded by the agent's pool
-    return new MiniLmEmbedder(new AllMiniLmL6V2EmbeddingModel(Runnable::run));
   }
 
   @Override

@@ -95,6 +95,8 @@ public final class SuqiRuntime implements AutoCloseable {
     // Kafka and PostgreSQL do not depend on each other: start them side by side. The intent model
     // trains meanwhile (a few seconds), so the orchestrator does not wait for it later.
     CompletableFuture<String> kafka = CompletableFuture.supplyAsync(this::startKafka);
+    // The intent classifier's and the RAG agent's sentence models unpack a tokenizer library: here, not in ~.
+    MiniLmEmbedder.useNativeCache(dataDirectory.nativeLibraries());
     if (config.roles().contains(Role.ORCHESTRATOR)) {
       CompletableFuture.runAsync(TrainedIntentClassifier::shipped);
     }

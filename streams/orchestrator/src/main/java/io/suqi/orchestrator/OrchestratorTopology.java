@@ -1,6 +1,7 @@
 package io.suqi.orchestrator;
 
 import io.suqi.orchestrator.cache.AnswerCache;
+import io.suqi.orchestrator.classify.ClassificationMemo;
 import io.suqi.orchestrator.classify.IntentClassifier;
 import io.suqi.orchestrator.gate.GateStores;
 import io.suqi.orchestrator.plan.Planner;
@@ -49,7 +50,9 @@ public final class OrchestratorTopology {
 
   private OrchestratorTopology() {}
 
-  public static Topology build(OrchestratorConfig config, IntentClassifier classifier, Clock clock) {
+  public static Topology build(OrchestratorConfig config, IntentClassifier trained, Clock clock) {
+    // A question asked again (a cache hit, a plan's clause) is not classified again.
+    IntentClassifier classifier = new ClassificationMemo(trained, ClassificationMemo.DEFAULT_CAPACITY);
     Router router = new Router(config.availableAgents());
     Topology topology = new Topology();
     topology.addSource(QUESTIONS, Topics.QUERIES.keySerde().deserializer(), new ByteArrayDeserializer(),

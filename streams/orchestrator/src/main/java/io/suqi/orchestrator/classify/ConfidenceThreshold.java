@@ -1,16 +1,13 @@
 package io.suqi.orchestrator.classify;
 
 import io.suqi.schemas.Intent;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /**
- * The probability below which an in-scope guess is treated as out of scope. Tuned by k-fold
- * cross-validation on the training questions only: each question is scored by a model that never
- * saw it (see {@link #tune} for how the value is chosen).
+ * The probability below which an in-scope guess is treated as out of scope. Tuned on the
+ * out-of-fold guesses of {@link CrossValidation}: each training question scored by models that
+ * never saw it (see {@link #tune} for how the value is chosen).
  */
 record ConfidenceThreshold(double value) {
 
@@ -28,11 +25,6 @@ record ConfidenceThreshold(double value) {
   /** Whether a guess is too unsure to route to an agent. */
   boolean rejects(Classification guess) {
     return guess.confidence() < value;
-  }
-
-  /** Tuned on out-of-fold predictions of the training questions; deterministic for a seed. */
-  static ConfidenceThreshold crossValidated(List<LabelledQuestion> training, int folds, long seed) {
-    return tune(outOfFold(training, folds, seed));
   }
 
   /**
@@ -91,25 +83,6 @@ record ConfidenceThreshold(double value) {
 
   private static double ratio(int part, int whole) {
     return whole == 0 ? 0 : (double) part / whole;
-  }
-
-  /** Each training question scored by a model trained on the other folds. */
-  static List<OutOfFold> outOfFold(List<LabelledQuestion> training, int folds, long seed) {
-    List<LabelledQuestion> shuffled = new ArrayList<>(training);
-    Collections.shuffle(shuffled, new Random(seed));
-    List<OutOfFold> predictions = new ArrayList<>(shuffled.size());
-    for (int fold = 0; fold < folds; fold++) {
-      List<LabelledQuestion> trainOn = new ArrayList<>();
-      List<LabelledQuestion> scoreOn = new ArrayList<>();
-      for (int i = 0; i < shuffled.size(); i++) {
-        (i % folds == fold ? scoreOn : trainOn).add(shuffled.get(i));
-      }
-      IntentModel model = IntentModel.train(trainOn, seed + fold);
-      for (LabelledQuestion q : scoreOn) {
-        predictions.add(new OutOfFold(q, model.mostProbable(q.question())));
-      }
-    }
-    return predictions;
   }
 
   /** A training question and the guess of a model that did not train on it. */

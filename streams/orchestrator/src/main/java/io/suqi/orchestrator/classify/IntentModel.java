@@ -125,8 +125,13 @@ final class IntentModel {
     return Optional.of(new Classification(intentOfClass[best], Math.min(1.0, Math.max(0.0, probabilities[best]))));
   }
 
+  /** The number of terms the vectoriser knows: feature ids run from 0 to this, exclusive. */
+  int termCount() {
+    return vectoriser.size();
+  }
+
   /** The vector of {@code vectoriser.vectorise(terms.of(question))}, with each word's own terms looked up once per word. */
-  private FeatureVector features(String question) {
+  FeatureVector features(String question) {
     List<String> words = terms.words(question);
     int[] ids = new int[words.size() * 16];
     int n = 0;

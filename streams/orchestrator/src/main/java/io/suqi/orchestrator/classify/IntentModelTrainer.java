@@ -1,16 +1,19 @@
 package io.suqi.orchestrator.classify;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Trains the intent classifier: the model on all training questions, the confidence threshold by
- * cross-validation on the same questions. The held-out split is never read here. Deterministic:
- * a fixed seed, so the same data set always gives the same classifier.
+ * Trains the intent classifier: both models on all training questions; the semantic gate and the
+ * confidence threshold by cross-validation on the same questions. The held-out split is never read
+ * here. Deterministic: a fixed seed, so the same data set always gives the same classifier.
  *
- * <p>{@link #main} trains from the shipped data set and prints the threshold and its cross-validated
- * score, for whoever edits the data set (run the class from an IDE, or with {@code java -cp} on the
- * module's test class path). The orchestrator itself trains at first use, so a restart retrains.
+ * <p>{@link #main} trains from the shipped data set and prints the gate, the threshold and their
+ * cross-validated score, for whoever edits the data set (run the class from an IDE, or with
+ * {@code java -cp} on the module's test class path). The orchestrator itself trains at first use,
+ * so a restart retrains.
  */
 public final class IntentModelTrainer {
 
@@ -21,22 +24,36 @@ public final class IntentModelTrainer {
 
   /** A classifier trained on these questions. */
   public static TrainedIntentClassifier train(List<LabelledQuestion> training) {
-    IntentModel model = IntentModel.train(training, SEED);
-    ConfidenceThreshold threshold = ConfidenceThreshold.crossValidated(training, FOLDS, SEED);
-    return new TrainedIntentClassifier(model, threshold);
+    return trainTuned(training).classifier();
+  }
+
+  /** The classifier and how its gate and threshold scored in cross-validation. */
+  record Trained(TrainedIntentClassifier classifier, SemanticGate.Tuned tuned) {}
+
+  static Trained trainTuned(List<LabelledQuestion> training) {
+    QuestionEmbedder embedder = QuestionEmbedder.shipped();
+    // Each question is embedded once; the folds and the final model share the vectors.
+    Map<String, float[]> embeddings = new HashMap<>();
+    for (LabelledQuestion q : training) {
+      embeddings.computeIfAbsent(q.question(), embedder::embed);
+    }
+    IntentModel byTerms = IntentModel.train(training, SEED);
+    SemanticIntentModel semantic = SemanticIntentModel.train(training, byTerms, embeddings::get, SEED);
+    SemanticGate.Tuned tuned = SemanticGate.tune(CrossValidation.outOfFold(training, embeddings::get, FOLDS, SEED));
+    return new Trained(new TrainedIntentClassifier(byTerms, semantic, embedder, tuned.gate(), tuned.threshold()),
+        tuned);
   }
 
   public static void main(String[] args) {
     List<LabelledQuestion> training = IntentDataSet.training();
     long start = System.nanoTime();
-    TrainedIntentClassifier classifier = train(training);
+    Trained trained = trainTuned(training);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf(Locale.ROOT, "trained on %d questions in %d ms; confidence threshold %.2f (%d-fold CV)%n",
-        training.size(), millis, classifier.threshold(), FOLDS);
-    // How the chosen threshold does on the out-of-fold predictions (cross-validation, not the held-out split).
-    List<ConfidenceThreshold.OutOfFold> outOfFold = ConfidenceThreshold.outOfFold(training, FOLDS, SEED);
-    ConfidenceThreshold chosen = new ConfidenceThreshold(classifier.threshold());
+    System.out.printf(Locale.ROOT, "trained on %d questions in %d ms; semantic gate %.2f, confidence threshold %.2f "
+        + "(%d-fold CV)%n", training.size(), millis, trained.tuned().gate().value(),
+        trained.tuned().threshold().value(), FOLDS);
+    // How the chosen gate and threshold do on the out-of-fold guesses (cross-validation, not the held-out split).
     System.out.printf(Locale.ROOT, "cross-validated in-scope accuracy + out-of-scope recall: %.3f (of 2)%n",
-        ConfidenceThreshold.score(outOfFold, chosen));
+        trained.tuned().score());
   }
 }

@@ -5,26 +5,37 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Classifies with a model trained on labelled questions ({@link IntentModel}); a guess less probable
- * than the cross-validated {@link ConfidenceThreshold} is out of scope, as is a question with no term
- * the model knows. Confidence is the model's probability of the intent it answers; for an in-scope
- * guess turned down, the chance that guess was wrong.
+ * Classifies with two models trained on the labelled questions: the TF-IDF model
+ * ({@link IntentModel}, microseconds) decides when it is at least {@link SemanticGate} sure;
+ * otherwise the semantic model ({@link SemanticIntentModel}: the same terms plus the question's
+ * sentence embedding, about 2 ms) decides. A guess less probable than the cross-validated
+ * {@link ConfidenceThreshold} is out of scope, as is a question with no term the models know.
+ * Confidence is the deciding model's probability of the intent it answers; for an in-scope guess
+ * turned down, the chance that guess was wrong.
  *
  * <p>Thread-safe and never throws on text.
  */
 public final class TrainedIntentClassifier implements IntentClassifier {
 
-  private final IntentModel model;
+  private final IntentModel byTerms;
+  private final SemanticIntentModel semantic;
+  private final QuestionEmbedder embedder;
+  private final SemanticGate gate;
   private final ConfidenceThreshold threshold;
 
-  TrainedIntentClassifier(IntentModel model, ConfidenceThreshold threshold) {
-    this.model = Objects.requireNonNull(model, "model");
+  TrainedIntentClassifier(IntentModel byTerms, SemanticIntentModel semantic, QuestionEmbedder embedder,
+      SemanticGate gate, ConfidenceThreshold threshold) {
+    this.byTerms = Objects.requireNonNull(byTerms, "byTerms");
+    this.semantic = Objects.requireNonNull(semantic, "semantic");
+    this.embedder = Objects.requireNonNull(embedder, "embedder");
+    this.gate = Objects.requireNonNull(gate, "gate");
     this.threshold = Objects.requireNonNull(threshold, "threshold");
   }
 
   /**
    * Trained once per JVM from the shipped training questions, then shared. Training takes a few
-   * seconds (five cross-validation models choose the threshold); the first caller waits for it.
+   * seconds (embedding the questions, then five cross-validation folds choose the gate and the
+   * threshold); the first caller waits for it.
    */
   public static TrainedIntentClassifier shipped() {
     return Shipped.CLASSIFIER;
@@ -35,6 +46,11 @@ public final class TrainedIntentClassifier implements IntentClassifier {
     return threshold.value();
   }
 
+  /** The TF-IDF model's probability below which the semantic model decides. */
+  public double gate() {
+    return gate.value();
+  }
+
   @Override
   public Classification classify(String question) {
     if (question == null || question.isBlank()) {
@@ -42,7 +58,7 @@ public final class TrainedIntentClassifier implements IntentClassifier {
     }
     Optional<Classification> guess;
     try {
-      guess = model.mostProbable(question);
+      guess = mostProbable(question);
     } catch (RuntimeException e) {
       // Never expected; still, a question that cannot be scored must not stop the stream.
       return new Classification(Intent.GENERAL, 0.0);
@@ -55,6 +71,20 @@ public final class TrainedIntentClassifier implements IntentClassifier {
       return new Classification(Intent.GENERAL, 1.0 - best.confidence());
     }
     return best;
+  }
+
+  /** Whether classifying this question takes the semantic model (and its embedding). */
+  boolean asksSemanticModel(String question) {
+    Optional<Classification> guess = byTerms.mostProbable(question);
+    return guess.isPresent() && !gate.trusts(guess.get());
+  }
+
+  private Optional<Classification> mostProbable(String question) {
+    Optional<Classification> guess = byTerms.mostProbable(question);
+    if (guess.isEmpty() || gate.trusts(guess.get())) {
+      return guess;
+    }
+    return semantic.mostProbable(question, embedder.embed(question));
   }
 
   /** Lazy holder: the first caller trains, later ones share the result. */

@@ -6,6 +6,7 @@ import io.suqi.schemas.Intent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +25,21 @@ class TrainedIntentClassifierTest {
     // Then
     assertThat(score.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.95);
     assertThat(score.outOfScopeRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.80);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // Each misclassified by the TF-IDF terms alone (as analytics, retail and general)
+      "ML | segment our shoppers by purchase behaviour",
+      "RAG | according to our docs, how often should fridges be cleaned",
+      "RETAIL | how can I reduce queues at the checkout on Saturdays"})
+  void a_question_worded_unlike_the_training_questions_is_decided_by_its_meaning(Intent intent, String question) {
+    // When
+    Classification classification = classifier.classify(question);
+
+    // Then
+    assertThat(classifier.asksSemanticModel(question)).isTrue();
+    assertThat(classification.intent()).isEqualTo(intent);
   }
 
   @Test
@@ -63,6 +79,7 @@ class TrainedIntentClassifierTest {
 
     // Then
     assertThat(again.threshold()).isEqualTo(classifier.threshold());
+    assertThat(again.gate()).isEqualTo(classifier.gate());
     for (LabelledQuestion q : IntentDataSet.heldOut()) {
       assertThat(again.classify(q.question())).as(q.question()).isEqualTo(classifier.classify(q.question()));
     }

@@ -1,0 +1,42 @@
+package io.suqi.orchestrator.classify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * k-fold cross-validation on the training questions: each question is scored by both models
+ * trained on the other folds, so the thresholds tuned on these guesses never saw the question.
+ */
+final class CrossValidation {
+
+  private CrossValidation() {}
+
+  /** A training question and the guesses of models that did not train on it. */
+  record Guesses(LabelledQuestion question, Optional<Classification> byTerms, Optional<Classification> semantic) {}
+
+  /** Deterministic for a seed: the questions are shuffled with it, and fold {@code f} trains with seed + f. */
+  static List<Guesses> outOfFold(List<LabelledQuestion> training, Function<String, float[]> embedding, int folds,
+      long seed) {
+    List<LabelledQuestion> shuffled = new ArrayList<>(training);
+    Collections.shuffle(shuffled, new Random(seed));
+    List<Guesses> guesses = new ArrayList<>(shuffled.size());
+    for (int fold = 0; fold < folds; fold++) {
+      List<LabelledQuestion> trainOn = new ArrayList<>();
+      List<LabelledQuestion> scoreOn = new ArrayList<>();
+      for (int i = 0; i < shuffled.size(); i++) {
+        (i % folds == fold ? scoreOn : trainOn).add(shuffled.get(i));
+      }
+      IntentModel terms = IntentModel.train(trainOn, seed + fold);
+      SemanticIntentModel semantic = SemanticIntentModel.train(trainOn, terms, embedding, seed + fold);
+      for (LabelledQuestion q : scoreOn) {
+        guesses.add(new Guesses(q, terms.mostProbable(q.question()),
+            semantic.mostProbable(q.question(), embedding.apply(q.question()))));
+      }
+    }
+    return guesses;
+  }
+}
