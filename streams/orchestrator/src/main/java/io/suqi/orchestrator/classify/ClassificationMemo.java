@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Remembers the classifications of the most recently asked question texts. A classifier is a
- * function of the text alone, and a question asked again (every cache hit is one) should not pay
- * for its sentence embedding again. Holds at most {@code capacity} questions, the least recently
+ * Remembers the classifications of the most recently asked questions, by their
+ * {@link QuestionShape}: the classifier is a function of the shape alone, and a question asked
+ * again (every cache hit is one), or for another store, should not pay for its sentence embedding
+ * again. Holds at most {@code capacity} questions, the least recently
  * asked leaving first; a question longer than {@link #MAX_REMEMBERED_LENGTH} characters is not kept.
  *
  * <p>Thread-safe: one lock around a map lookup, which is short beside a classification.
@@ -38,16 +39,17 @@ public final class ClassificationMemo implements IntentClassifier {
     if (question == null || question.length() > MAX_REMEMBERED_LENGTH) {
       return classifier.classify(question);
     }
+    String shape = QuestionShape.of(question);
     Classification known;
     synchronized (recent) {
-      known = recent.get(question);
+      known = recent.get(shape);
     }
     if (known != null) {
       return known;
     }
-    Classification classification = classifier.classify(question);   // outside the lock: it may take milliseconds
+    Classification classification = classifier.classify(shape);   // outside the lock: it may take milliseconds
     synchronized (recent) {
-      recent.put(question, classification);
+      recent.put(shape, classification);
     }
     return classification;
   }

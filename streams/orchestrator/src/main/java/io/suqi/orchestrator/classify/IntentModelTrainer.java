@@ -30,7 +30,10 @@ public final class IntentModelTrainer {
   /** The classifier and how its gate and threshold scored in cross-validation. */
   record Trained(TrainedIntentClassifier classifier, SemanticGate.Tuned tuned) {}
 
-  static Trained trainTuned(List<LabelledQuestion> training) {
+  static Trained trainTuned(List<LabelledQuestion> labelled) {
+    // In the shape the classifier will see questions in.
+    List<LabelledQuestion> training = labelled.stream()
+        .map(q -> new LabelledQuestion(q.intent(), QuestionShape.of(q.question()))).toList();
     QuestionEmbedder embedder = QuestionEmbedder.shipped();
     // Each question is embedded once; the folds and the final model share the vectors.
     Map<String, float[]> embeddings = new HashMap<>();

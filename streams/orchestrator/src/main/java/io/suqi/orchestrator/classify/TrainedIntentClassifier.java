@@ -11,7 +11,8 @@ import java.util.Optional;
  * sentence embedding, about 2 ms) decides. A guess less probable than the cross-validated
  * {@link ConfidenceThreshold} is out of scope, as is a question with no term the models know.
  * Confidence is the deciding model's probability of the intent it answers; for an in-scope guess
- * turned down, the chance that guess was wrong.
+ * turned down, the chance that guess was wrong. Numbers do not change the intent: both models see
+ * the question's {@link QuestionShape}.
  *
  * <p>Thread-safe and never throws on text.
  */
@@ -58,7 +59,7 @@ public final class TrainedIntentClassifier implements IntentClassifier {
     }
     Optional<Classification> guess;
     try {
-      guess = mostProbable(question);
+      guess = mostProbable(QuestionShape.of(question));
     } catch (RuntimeException e) {
       // Never expected; still, a question that cannot be scored must not stop the stream.
       return new Classification(Intent.GENERAL, 0.0);
@@ -75,10 +76,11 @@ public final class TrainedIntentClassifier implements IntentClassifier {
 
   /** Whether classifying this question takes the semantic model (and its embedding). */
   boolean asksSemanticModel(String question) {
-    Optional<Classification> guess = byTerms.mostProbable(question);
+    Optional<Classification> guess = byTerms.mostProbable(QuestionShape.of(question));
     return guess.isPresent() && !gate.trusts(guess.get());
   }
 
+  /** @param question already in its {@link QuestionShape}, as the models were trained */
   private Optional<Classification> mostProbable(String question) {
     Optional<Classification> guess = byTerms.mostProbable(question);
     if (guess.isEmpty() || gate.trusts(guess.get())) {

@@ -31,6 +31,20 @@ class ClassificationMemoTest {
   }
 
   @Test
+  void a_question_that_differs_only_in_its_numbers_is_answered_from_memory() {
+    // Given
+    ClassificationMemo memo = new ClassificationMemo(counting, 10);
+
+    // When
+    Classification first = memo.classify("revenue of store 12 last month");
+    Classification another = memo.classify("revenue of store 3712 last month");
+
+    // Then the classifier was asked once, for the shape both share
+    assertThat(another).isEqualTo(first);
+    assertThat(asked).containsExactly("revenue of store 10 last month");
+  }
+
+  @Test
   void the_least_recently_asked_question_leaves_first() {
     // Given a memo of two, where "a" was asked more recently than "b"
     ClassificationMemo memo = new ClassificationMemo(counting, 2);
