@@ -15,8 +15,8 @@ final class CrossValidation {
 
   private CrossValidation() {}
 
-  /** A training question and the guesses of models that did not train on it. */
-  record Guesses(LabelledQuestion question, Optional<Classification> byTerms, Optional<Classification> semantic) {}
+  /** A training question and the {@link IntentProbabilities} of models that did not train on it. */
+  record Guesses(LabelledQuestion question, Optional<double[]> byTerms, Optional<double[]> semantic) {}
 
   /** Deterministic for a seed: the questions are shuffled with it, and fold {@code f} trains with seed + f. */
   static List<Guesses> outOfFold(List<LabelledQuestion> training, Function<String, float[]> embedding, int folds,
@@ -33,8 +33,8 @@ final class CrossValidation {
       IntentModel terms = IntentModel.train(trainOn, seed + fold);
       SemanticIntentModel semantic = SemanticIntentModel.train(trainOn, terms, embedding, seed + fold);
       for (LabelledQuestion q : scoreOn) {
-        guesses.add(new Guesses(q, terms.mostProbable(q.question()),
-            semantic.mostProbable(q.question(), embedding.apply(q.question()))));
+        guesses.add(new Guesses(q, terms.probabilities(q.question()),
+            semantic.probabilities(q.question(), embedding.apply(q.question()))));
       }
     }
     return guesses;

@@ -100,6 +100,23 @@ final class IntentModel {
 
   /** The most probable intent and its probability; empty when the question has no term the model knows. */
   Optional<Classification> mostProbable(String question) {
+    return probabilitiesByClass(question).map(probabilities -> {
+      int best = 0;
+      for (int c = 1; c < probabilities.length; c++) {
+        if (probabilities[c] > probabilities[best]) {
+          best = c;   // the first of equals, as Tribuo picks
+        }
+      }
+      return new Classification(intentOfClass[best], Math.min(1.0, Math.max(0.0, probabilities[best])));
+    });
+  }
+
+  /** Each intent's probability ({@link IntentProbabilities}); empty when the question has no term the model knows. */
+  Optional<double[]> probabilities(String question) {
+    return probabilitiesByClass(question).map(byClass -> IntentProbabilities.byIntent(byClass, intentOfClass));
+  }
+
+  private Optional<double[]> probabilitiesByClass(String question) {
     FeatureVector features = features(question);
     if (features.isEmpty()) {
       return Optional.empty(); // no evidence
@@ -116,13 +133,7 @@ final class IntentModel {
     nodes[n++] = new FeatureNode(biasIndex, 1.0);
     double[] probabilities = new double[intentOfClass.length];
     Linear.predictProbability(linear, n == nodes.length ? nodes : Arrays.copyOf(nodes, n), probabilities);
-    int best = 0;
-    for (int c = 1; c < probabilities.length; c++) {
-      if (probabilities[c] > probabilities[best]) {
-        best = c;   // the first of equals, as Tribuo picks
-      }
-    }
-    return Optional.of(new Classification(intentOfClass[best], Math.min(1.0, Math.max(0.0, probabilities[best]))));
+    return Optional.of(probabilities);
   }
 
   /** The number of terms the vectoriser knows: feature ids run from 0 to this, exclusive. */

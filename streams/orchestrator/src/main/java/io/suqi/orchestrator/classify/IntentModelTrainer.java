@@ -52,9 +52,9 @@ public final class IntentModelTrainer {
     long start = System.nanoTime();
     Trained trained = trainTuned(training);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    System.out.printf(Locale.ROOT, "trained on %d questions in %d ms; semantic gate %.2f, confidence threshold %.2f "
-        + "(%d-fold CV)%n", training.size(), millis, trained.tuned().gate().value(),
-        trained.tuned().threshold().value(), FOLDS);
+    System.out.printf(Locale.ROOT, "trained on %d questions in %d ms; semantic gate %.2f, terms weight %.2f, "
+        + "confidence threshold %.2f (%d-fold CV)%n", training.size(), millis, trained.tuned().gate().value(),
+        trained.tuned().gate().termsWeight(), trained.tuned().threshold().value(), FOLDS);
     // How the chosen gate and threshold do on the out-of-fold guesses (cross-validation, not the held-out split).
     System.out.printf(Locale.ROOT, "cross-validated in-scope accuracy + out-of-scope recall: %.3f (of 2)%n",
         trained.tuned().score());

@@ -77,21 +77,15 @@ final class SemanticIntentModel {
     return new SemanticIntentModel(terms, Linear.train(problem, parameter));
   }
 
-  /** The most probable intent and its probability; empty when the question has no term the model knows. */
-  Optional<Classification> mostProbable(String question, float[] embedding) {
+  /** Each intent's probability ({@link IntentProbabilities}); empty when the question has no term the model knows. */
+  Optional<double[]> probabilities(String question, float[] embedding) {
     FeatureVector features = terms.features(question);
     if (features.isEmpty()) {
       return Optional.empty();
     }
     double[] probabilities = new double[intentOfClass.length];
     Linear.predictProbability(linear, nodes(features, embedding, terms.termCount()), probabilities);
-    int best = 0;
-    for (int c = 1; c < probabilities.length; c++) {
-      if (probabilities[c] > probabilities[best]) {
-        best = c;
-      }
-    }
-    return Optional.of(new Classification(intentOfClass[best], Math.min(1.0, Math.max(0.0, probabilities[best]))));
+    return Optional.of(IntentProbabilities.byIntent(probabilities, intentOfClass));
   }
 
   /** LIBLINEAR's row, indices ascending from 1: the terms, then the embedding, then the bias. */

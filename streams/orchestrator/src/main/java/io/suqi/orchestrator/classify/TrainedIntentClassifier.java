@@ -8,9 +8,10 @@ import java.util.Optional;
  * Classifies with two models trained on the labelled questions: the TF-IDF model
  * ({@link IntentModel}, microseconds) decides when it is at least {@link SemanticGate} sure;
  * otherwise the semantic model ({@link SemanticIntentModel}: the same terms plus the question's
- * sentence embedding, about 2 ms) decides. A guess less probable than the cross-validated
+ * sentence embedding, about 2 ms) decides, the terms model's probabilities weighed in as the gate
+ * says. A guess less probable than the cross-validated
  * {@link ConfidenceThreshold} is out of scope, as is a question with no term the models know.
- * Confidence is the deciding model's probability of the intent it answers; for an in-scope guess
+ * Confidence is the deciding probability of the intent it answers; for an in-scope guess
  * turned down, the chance that guess was wrong. Numbers do not change the intent: both models see
  * the question's {@link QuestionShape}.
  *
@@ -52,6 +53,11 @@ public final class TrainedIntentClassifier implements IntentClassifier {
     return gate.value();
   }
 
+  /** How much the TF-IDF model's probabilities count when the semantic model decides. */
+  public double termsWeight() {
+    return gate.termsWeight();
+  }
+
   @Override
   public Classification classify(String question) {
     if (question == null || question.isBlank()) {
@@ -82,11 +88,11 @@ public final class TrainedIntentClassifier implements IntentClassifier {
 
   /** @param question already in its {@link QuestionShape}, as the models were trained */
   private Optional<Classification> mostProbable(String question) {
-    Optional<Classification> guess = byTerms.mostProbable(question);
-    if (guess.isEmpty() || gate.trusts(guess.get())) {
-      return guess;
+    Optional<double[]> terms = byTerms.probabilities(question);
+    if (terms.isEmpty() || gate.trusts(IntentProbabilities.mostProbable(terms.get()))) {
+      return terms.map(IntentProbabilities::mostProbable);
     }
-    return semantic.mostProbable(question, embedder.embed(question));
+    return gate.decide(terms, semantic.probabilities(question, embedder.embed(question)));
   }
 
   /** Lazy holder: the first caller trains, later ones share the result. */

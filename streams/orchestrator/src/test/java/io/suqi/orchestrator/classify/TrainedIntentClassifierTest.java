@@ -80,6 +80,7 @@ class TrainedIntentClassifierTest {
     // Then
     assertThat(again.threshold()).isEqualTo(classifier.threshold());
     assertThat(again.gate()).isEqualTo(classifier.gate());
+    assertThat(again.termsWeight()).isEqualTo(classifier.termsWeight());
     for (LabelledQuestion q : IntentDataSet.heldOut()) {
       assertThat(again.classify(q.question())).as(q.question()).isEqualTo(classifier.classify(q.question()));
     }
