@@ -16,13 +16,18 @@ public final class SuqiCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    int exit = new CommandLine(new SuqiCli())
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line as `bin/suqi` runs it. */
+  static CommandLine commandLine() {
+    return new CommandLine(new SuqiCli())
+        // As the docs write them: --roles orchestrator, --intent-models terms.
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
           // One line that says what went wrong and what to do; the stack trace is for the log.
           commandLine.getErr().println("suqi: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
           return 2;
-        })
-        .execute(args);
-    System.exit(exit);
+        });
   }
 }

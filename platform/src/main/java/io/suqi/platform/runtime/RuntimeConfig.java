@@ -1,5 +1,6 @@
 package io.suqi.platform.runtime;
 
+import io.suqi.orchestrator.classify.IntentModels;
 import io.suqi.orchestrator.cost.PriceTable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param externalKafka bootstrap servers of an external Kafka; empty runs the embedded broker
  * @param externalPostgres JDBC URL of an external PostgreSQL; empty runs the embedded server
  * @param prices USD per 1,000 tokens of each agent's work, for the orchestration log
+ * @param intentModels which models classify questions: both (the default) or the terms model alone,
+ *     for traffic where questions per second matter more than unfamiliar wording
  */
 public record RuntimeConfig(
     Path dataDir,
@@ -33,7 +36,8 @@ public record RuntimeConfig(
     Optional<String> externalPostgres,
     boolean demo,
     Duration askTimeout,
-    PriceTable prices) {
+    PriceTable prices,
+    IntentModels intentModels) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -58,6 +62,7 @@ public record RuntimeConfig(
       throw new IllegalArgumentException("--instance-id must be 1-100 letters, digits, '.', '_' or '-', got " + instanceId);
     }
     java.util.Objects.requireNonNull(prices, "prices (PriceTable.builtIn() unless --prices names a file)");
+    java.util.Objects.requireNonNull(intentModels, "intentModels (--intent-models terms or hybrid)");
     if (askTimeout.isNegative() || askTimeout.isZero()) {
       throw new IllegalArgumentException("--ask-timeout must be positive, got " + askTimeout);
     }
@@ -89,7 +94,15 @@ public record RuntimeConfig(
     }
   }
 
-  /** With the built-in price table. */
+  /** With both intent models. */
+  public RuntimeConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int httpPort,
+      int connectPort, String httpHost, Set<Role> roles, String instanceId, Optional<String> externalKafka,
+      Optional<String> externalPostgres, boolean demo, Duration askTimeout, PriceTable prices) {
+    this(dataDir, kafkaPort, kafkaControllerPort, postgresPort, httpPort, connectPort, httpHost, roles, instanceId,
+        externalKafka, externalPostgres, demo, askTimeout, prices, IntentModels.HYBRID);
+  }
+
+  /** With the built-in price table and both intent models. */
   public RuntimeConfig(Path dataDir, int kafkaPort, int kafkaControllerPort, int postgresPort, int httpPort,
       int connectPort, String httpHost, Set<Role> roles, String instanceId, Optional<String> externalKafka,
       Optional<String> externalPostgres, boolean demo, Duration askTimeout) {

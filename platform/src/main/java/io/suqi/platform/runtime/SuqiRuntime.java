@@ -98,7 +98,7 @@ public final class SuqiRuntime implements AutoCloseable {
     // The intent classifier's and the RAG agent's sentence models unpack a tokenizer library: here, not in ~.
     MiniLmEmbedder.useNativeCache(dataDirectory.nativeLibraries());
     if (config.roles().contains(Role.ORCHESTRATOR)) {
-      CompletableFuture.runAsync(TrainedIntentClassifier::shipped);
+      CompletableFuture.runAsync(() -> TrainedIntentClassifier.shipped(config.intentModels()));
     }
     // The embedding model loads meanwhile too (~1.5 s).
     CompletableFuture<MiniLmEmbedder> embedder = config.roles().contains(Role.AGENTS)
@@ -204,7 +204,8 @@ public final class SuqiRuntime implements AutoCloseable {
     logWriter.start();
     track(logWriter::stop);
     Orchestrator orchestrator = new Orchestrator(new OrchestratorConfig(OrchestratorConfig.DEFAULT_APPLICATION_ID,
-        bootstrapServers, dataDirectory.streamsState(), DEPLOYED_AGENTS, config.prices(), Optional.of(config.instanceId())));
+        bootstrapServers, dataDirectory.streamsState(), DEPLOYED_AGENTS, config.prices(), Optional.of(config.instanceId())),
+        TrainedIntentClassifier.shipped(config.intentModels()), Clock.systemUTC());
     orchestrator.start();
     track(orchestrator::stop);
     orchestrator.awaitRunning(Duration.ofSeconds(60));

@@ -3,6 +3,7 @@ package io.suqi.platform.bench;
 import io.suqi.orchestrator.Orchestrator;
 import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.orchestrator.cache.CacheSettings;
+import io.suqi.orchestrator.classify.IntentModels;
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
 import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.gate.GateSettings;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -57,12 +59,16 @@ import org.junit.jupiter.api.Test;
  * question with its serde and writes it again — the ratios are the cost of routing.
  *
  * <p>Not part of the build: {@code mvn -B -q -pl platform test -Dtest=RouterThroughputBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=200000] [-Dbenchmark.rounds=2]}: each
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=200000] [-Dbenchmark.rounds=2]
+ * [-Dbenchmark.intentModels=hybrid|terms] [-Dbenchmark.newShapes=false|true]}: each
  * round runs all three over the whole input as new applications; the last round's ratios count, the
  * rounds before it warm the JIT (in a fresh JVM the router's first 200,000 questions ran with the
  * compiler threads taking most of a core). Every question is
  * distinct (no cache hit) and limits are lifted, so every question is classified, gated, looked
- * up in the cache and fanned out to its agent's task topic.
+ * up in the cache and fanned out to its agent's task topic. The questions follow five templates that
+ * differ by a number, so the classifier's memo knows each template after its first question; with
+ * {@code newShapes} every question also ends in a word of its own ("… ref bcd"), so every one is
+ * classified afresh, as traffic of unfamiliar questions would be.
  */
 @Tag("benchmark")
 class RouterThroughputBenchmark {
@@ -87,8 +93,13 @@ class RouterThroughputBenchmark {
       System.out.printf("machine: %d cores, %s; %,d questions on %s (%d partitions)%n",
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), questions,
           Topics.QUERIES.name(), Topics.QUERIES.partitions());
-      produce(bootstrap, questions);
-      TrainedIntentClassifier classifier = TrainedIntentClassifier.shipped();   // trained before timing
+      boolean newShapes = Boolean.getBoolean("benchmark.newShapes");
+      produce(bootstrap, questions, newShapes);
+      IntentModels models = IntentModels.valueOf(
+          System.getProperty("benchmark.intentModels", "hybrid").toUpperCase(Locale.ROOT));
+      TrainedIntentClassifier classifier = TrainedIntentClassifier.shipped(models);   // trained before timing
+      System.out.printf("intent models: %s; %s%n", models.flagValue(), newShapes
+          ? "every question of a new shape (classified afresh)" : "five templates differing by a number (memo hits)");
 
       int rounds = Integer.getInteger("benchmark.rounds", 2);
       for (int round = 1; round <= rounds; round++) {
@@ -205,7 +216,7 @@ class RouterThroughputBenchmark {
     return consumer;
   }
 
-  private static void produce(String bootstrap, int questions) throws Exception {
+  private static void produce(String bootstrap, int questions, boolean newShapes) throws Exception {
     long t0 = System.nanoTime();
     try (KafkaProducer<String, Question> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
@@ -223,7 +234,8 @@ class RouterThroughputBenchmark {
       for (int i = 0; i < questions; i++) {
         String id = "bench-" + i;
         Question question = Question.newBuilder().setQueryId(id).setTenantId("tenant-" + (i % 16))
-            .setQuestion(String.format(kinds[i % kinds.length], i)).setSubmittedAt(Instant.now()).build();
+            .setQuestion(String.format(kinds[i % kinds.length], i) + (newShapes ? " ref " + letters(i) : ""))
+            .setSubmittedAt(Instant.now()).build();
         sent.add(producer.send(new ProducerRecord<>(Topics.QUERIES.name(), id, question)));
       }
       for (Future<RecordMetadata> ack : sent) {
@@ -231,6 +243,16 @@ class RouterThroughputBenchmark {
       }
     }
     System.out.printf("produced in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A word of letters only, different for every number: 0 → "a", 27 → "bb". */
+  private static String letters(int n) {
+    StringBuilder word = new StringBuilder();
+    do {
+      word.append((char) ('a' + n % 26));
+      n /= 26;
+    } while (n > 0);
+    return word.toString();
   }
 
   private static Properties passThroughProperties(String bootstrap, Path dir, String applicationId) {

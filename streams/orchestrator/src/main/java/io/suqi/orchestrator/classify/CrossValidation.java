@@ -18,9 +18,13 @@ final class CrossValidation {
   /** A training question and the {@link IntentProbabilities} of models that did not train on it. */
   record Guesses(LabelledQuestion question, Optional<double[]> byTerms, Optional<double[]> semantic) {}
 
-  /** Deterministic for a seed: the questions are shuffled with it, and fold {@code f} trains with seed + f. */
-  static List<Guesses> outOfFold(List<LabelledQuestion> training, Function<String, float[]> embedding, int folds,
-      long seed) {
+  /**
+   * Deterministic for a seed: the questions are shuffled with it, and fold {@code f} trains with seed + f.
+   *
+   * @param embedding each question's embedding; empty scores the terms model alone (no semantic guesses)
+   */
+  static List<Guesses> outOfFold(List<LabelledQuestion> training, Optional<Function<String, float[]>> embedding,
+      int folds, long seed) {
     List<LabelledQuestion> shuffled = new ArrayList<>(training);
     Collections.shuffle(shuffled, new Random(seed));
     List<Guesses> guesses = new ArrayList<>(shuffled.size());
@@ -30,11 +34,13 @@ final class CrossValidation {
       for (int i = 0; i < shuffled.size(); i++) {
         (i % folds == fold ? scoreOn : trainOn).add(shuffled.get(i));
       }
-      IntentModel terms = IntentModel.train(trainOn, seed + fold);
-      SemanticIntentModel semantic = SemanticIntentModel.train(trainOn, terms, embedding, seed + fold);
+      long foldSeed = seed + fold;
+      IntentModel terms = IntentModel.train(trainOn, foldSeed);
+      Optional<SemanticIntentModel> semantic =
+          embedding.map(e -> SemanticIntentModel.train(trainOn, terms, e, foldSeed));
       for (LabelledQuestion q : scoreOn) {
         guesses.add(new Guesses(q, terms.probabilities(q.question()),
-            semantic.probabilities(q.question(), embedding.apply(q.question()))));
+            semantic.flatMap(model -> model.probabilities(q.question(), embedding.get().apply(q.question())))));
       }
     }
     return guesses;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains the intent classifier: both models on all training questions; the semantic gate and the
@@ -22,29 +23,45 @@ public final class IntentModelTrainer {
 
   private IntentModelTrainer() {}
 
-  /** A classifier trained on these questions. */
+  /** A classifier of both models trained on these questions. */
   public static TrainedIntentClassifier train(List<LabelledQuestion> training) {
-    return trainTuned(training).classifier();
+    return train(training, IntentModels.HYBRID);
+  }
+
+  /** A classifier of these models trained on these questions. */
+  public static TrainedIntentClassifier train(List<LabelledQuestion> training, IntentModels models) {
+    return trainTuned(training, models).classifier();
   }
 
   /** The classifier and how its gate and threshold scored in cross-validation. */
   record Trained(TrainedIntentClassifier classifier, SemanticGate.Tuned tuned) {}
 
-  static Trained trainTuned(List<LabelledQuestion> labelled) {
+  static Trained trainTuned(List<LabelledQuestion> training) {
+    return trainTuned(training, IntentModels.HYBRID);
+  }
+
+  static Trained trainTuned(List<LabelledQuestion> labelled, IntentModels models) {
     // In the shape the classifier will see questions in.
     List<LabelledQuestion> training = labelled.stream()
         .map(q -> new LabelledQuestion(q.intent(), QuestionShape.of(q.question()))).toList();
+    IntentModel byTerms = IntentModel.train(training, SEED);
+    if (models == IntentModels.TERMS) {
+      SemanticGate.Tuned tuned = SemanticGate.termsAlone(
+          CrossValidation.outOfFold(training, Optional.empty(), FOLDS, SEED));
+      return new Trained(new TrainedIntentClassifier(byTerms, Optional.empty(), tuned.gate(), tuned.threshold()),
+          tuned);
+    }
     QuestionEmbedder embedder = QuestionEmbedder.shipped();
     // Each question is embedded once; the folds and the final model share the vectors.
     Map<String, float[]> embeddings = new HashMap<>();
     for (LabelledQuestion q : training) {
       embeddings.computeIfAbsent(q.question(), embedder::embed);
     }
-    IntentModel byTerms = IntentModel.train(training, SEED);
     SemanticIntentModel semantic = SemanticIntentModel.train(training, byTerms, embeddings::get, SEED);
-    SemanticGate.Tuned tuned = SemanticGate.tune(CrossValidation.outOfFold(training, embeddings::get, FOLDS, SEED));
-    return new Trained(new TrainedIntentClassifier(byTerms, semantic, embedder, tuned.gate(), tuned.threshold()),
-        tuned);
+    SemanticGate.Tuned tuned = SemanticGate.tune(
+        CrossValidation.outOfFold(training, Optional.of(embeddings::get), FOLDS, SEED));
+    return new Trained(new TrainedIntentClassifier(byTerms,
+        Optional.of(new TrainedIntentClassifier.Semantic(semantic, embedder)), tuned.gate(), tuned.threshold()), tuned);
   }
 
   public static void main(String[] args) {

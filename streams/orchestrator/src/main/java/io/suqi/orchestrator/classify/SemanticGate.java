@@ -63,15 +63,23 @@ record SemanticGate(double value, double termsWeight) {
     List<Tuned> candidates = new ArrayList<>();
     for (double value : CANDIDATES) {
       for (double weight : TERMS_WEIGHTS) {
-        SemanticGate gate = new SemanticGate(value, weight);
-        List<ConfidenceThreshold.OutOfFold> decided = outOfFold.stream()
-            .map(g -> new ConfidenceThreshold.OutOfFold(g.question(), gate.decide(g.byTerms(), g.semantic())))
-            .toList();
-        ConfidenceThreshold threshold = ConfidenceThreshold.tune(decided);
-        candidates.add(new Tuned(gate, threshold, ConfidenceThreshold.score(decided, threshold)));
+        candidates.add(tunedAt(new SemanticGate(value, weight), outOfFold));
       }
     }
     double best = candidates.stream().mapToDouble(Tuned::score).max().orElseThrow();
     return candidates.stream().filter(t -> t.score() >= best - TOLERANCE).findFirst().orElseThrow();
+  }
+
+  /** The gate that lets every guess of the terms model stand, with the threshold tuned for it. */
+  static Tuned termsAlone(List<CrossValidation.Guesses> outOfFold) {
+    return tunedAt(new SemanticGate(0.0, 0.0), outOfFold);
+  }
+
+  private static Tuned tunedAt(SemanticGate gate, List<CrossValidation.Guesses> outOfFold) {
+    List<ConfidenceThreshold.OutOfFold> decided = outOfFold.stream()
+        .map(g -> new ConfidenceThreshold.OutOfFold(g.question(), gate.decide(g.byTerms(), g.semantic())))
+        .toList();
+    ConfidenceThreshold threshold = ConfidenceThreshold.tune(decided);
+    return new Tuned(gate, threshold, ConfidenceThreshold.score(decided, threshold));
   }
 }

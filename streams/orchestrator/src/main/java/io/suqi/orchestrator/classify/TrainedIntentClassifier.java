@@ -20,27 +20,53 @@ import java.util.Optional;
 public final class TrainedIntentClassifier implements IntentClassifier {
 
   private final IntentModel byTerms;
-  private final SemanticIntentModel semantic;
-  private final QuestionEmbedder embedder;
+  /** Empty for {@link IntentModels#TERMS}: every guess of the terms model stands. */
+  private final Optional<Semantic> semantic;
   private final SemanticGate gate;
   private final ConfidenceThreshold threshold;
 
-  TrainedIntentClassifier(IntentModel byTerms, SemanticIntentModel semantic, QuestionEmbedder embedder,
-      SemanticGate gate, ConfidenceThreshold threshold) {
+  /** The semantic model with the embedder that feeds it. */
+  record Semantic(SemanticIntentModel model, QuestionEmbedder embedder) {
+
+    Semantic {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(embedder, "embedder");
+    }
+
+    Optional<double[]> probabilities(String question) {
+      return model.probabilities(question, embedder.embed(question));
+    }
+  }
+
+  TrainedIntentClassifier(IntentModel byTerms, Optional<Semantic> semantic, SemanticGate gate,
+      ConfidenceThreshold threshold) {
     this.byTerms = Objects.requireNonNull(byTerms, "byTerms");
     this.semantic = Objects.requireNonNull(semantic, "semantic");
-    this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.gate = Objects.requireNonNull(gate, "gate");
     this.threshold = Objects.requireNonNull(threshold, "threshold");
   }
 
+  /** {@link #shipped(IntentModels)} with both models. */
+  public static TrainedIntentClassifier shipped() {
+    return shipped(IntentModels.HYBRID);
+  }
+
   /**
    * Trained once per JVM from the shipped training questions, then shared. Training takes a few
-   * seconds (embedding the questions, then five cross-validation folds choose the gate and the
-   * threshold); the first caller waits for it.
+   * seconds (for {@link IntentModels#HYBRID}: embedding the questions, then five cross-validation
+   * folds choose the gate and the threshold; for {@link IntentModels#TERMS} about 3 s); the first
+   * caller waits for it.
    */
-  public static TrainedIntentClassifier shipped() {
-    return Shipped.CLASSIFIER;
+  public static TrainedIntentClassifier shipped(IntentModels models) {
+    return switch (models) {
+      case TERMS -> ShippedTerms.CLASSIFIER;
+      case HYBRID -> Shipped.CLASSIFIER;
+    };
+  }
+
+  /** Which models this classifier asks. */
+  public IntentModels models() {
+    return semantic.isPresent() ? IntentModels.HYBRID : IntentModels.TERMS;
   }
 
   /** The probability below which an in-scope guess is out of scope. */
@@ -48,7 +74,7 @@ public final class TrainedIntentClassifier implements IntentClassifier {
     return threshold.value();
   }
 
-  /** The TF-IDF model's probability below which the semantic model decides. */
+  /** The TF-IDF model's probability below which the semantic model decides (0 for {@link IntentModels#TERMS}). */
   public double gate() {
     return gate.value();
   }
@@ -83,20 +109,26 @@ public final class TrainedIntentClassifier implements IntentClassifier {
   /** Whether classifying this question takes the semantic model (and its embedding). */
   boolean asksSemanticModel(String question) {
     Optional<Classification> guess = byTerms.mostProbable(QuestionShape.of(question));
-    return guess.isPresent() && !gate.trusts(guess.get());
+    return semantic.isPresent() && guess.isPresent() && !gate.trusts(guess.get());
   }
 
   /** @param question already in its {@link QuestionShape}, as the models were trained */
   private Optional<Classification> mostProbable(String question) {
     Optional<double[]> terms = byTerms.probabilities(question);
-    if (terms.isEmpty() || gate.trusts(IntentProbabilities.mostProbable(terms.get()))) {
+    if (terms.isEmpty() || semantic.isEmpty() || gate.trusts(IntentProbabilities.mostProbable(terms.get()))) {
       return terms.map(IntentProbabilities::mostProbable);
     }
-    return gate.decide(terms, semantic.probabilities(question, embedder.embed(question)));
+    return gate.decide(terms, semantic.get().probabilities(question));
   }
 
   /** Lazy holder: the first caller trains, later ones share the result. */
   private static final class Shipped {
-    static final TrainedIntentClassifier CLASSIFIER = IntentModelTrainer.train(IntentDataSet.training());
+    static final TrainedIntentClassifier CLASSIFIER =
+        IntentModelTrainer.train(IntentDataSet.training(), IntentModels.HYBRID);
+  }
+
+  private static final class ShippedTerms {
+    static final TrainedIntentClassifier CLASSIFIER =
+        IntentModelTrainer.train(IntentDataSet.training(), IntentModels.TERMS);
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Not part of the build (its name matches no test pattern); run it with
  * {@code mvn -B -q -pl streams/orchestrator test -Dtest=IntentClassifierBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.classifications=20000]}. It prints; it asserts nothing.
+ * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.classifications=20000] [-Dbenchmark.intentModels=terms]}
+ * (both models by default). It prints; it asserts nothing.
  */
 @Tag("benchmark")
 class IntentClassifierBenchmark {
@@ -28,14 +29,18 @@ class IntentClassifierBenchmark {
   @Test
   void accuracy_and_latency() {
     long trainStart = System.nanoTime();
-    IntentModelTrainer.Trained trained = IntentModelTrainer.trainTuned(IntentDataSet.training());
+    IntentModels models = IntentModels.valueOf(
+        System.getProperty("benchmark.intentModels", "hybrid").toUpperCase(Locale.ROOT));
+    IntentModelTrainer.Trained trained = IntentModelTrainer.trainTuned(IntentDataSet.training(), models);
     TrainedIntentClassifier classifier = trained.classifier();
     double trainMillis = (System.nanoTime() - trainStart) / 1e6;
     List<LabelledQuestion> heldOut = IntentDataSet.heldOut();
 
-    System.out.printf(Locale.ROOT, "%ntraining: %d questions, %.0f ms (first training in this JVM: the sentence model "
-        + "loaded, the questions embedded, %d-fold CV); semantic gate %.2f, terms weight %.2f, "
-        + "confidence threshold %.2f, cross-validated score %.3f of 2%n", IntentDataSet.training().size(), trainMillis,
+    System.out.printf(Locale.ROOT, "%nintent models: %s%n", models.flagValue());
+    System.out.printf(Locale.ROOT, "training: %d questions, %.0f ms (first training in this JVM%s, %d-fold CV); "
+        + "semantic gate %.2f, terms weight %.2f, confidence threshold %.2f, cross-validated score %.3f of 2%n",
+        IntentDataSet.training().size(), trainMillis,
+        models == IntentModels.HYBRID ? ": the sentence model loaded, the questions embedded" : "",
         IntentModelTrainer.FOLDS, classifier.gate(), classifier.termsWeight(), classifier.threshold(),
         trained.tuned().score());
     printAccuracy("held-out", classifier, heldOut);

@@ -27,6 +27,22 @@ class TrainedIntentClassifierTest {
     assertThat(score.outOfScopeRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.80);
   }
 
+  @Test
+  void the_terms_model_alone_meets_the_targets_too_and_embeds_nothing() {
+    // Given
+    TrainedIntentClassifier termsAlone = TrainedIntentClassifier.shipped(IntentModels.TERMS);
+    List<LabelledQuestion> heldOut = IntentDataSet.heldOut();
+
+    // When
+    HeldOutScore score = new HeldOutScore(termsAlone, heldOut);
+
+    // Then
+    assertThat(termsAlone.models()).isEqualTo(IntentModels.TERMS);
+    assertThat(score.inScopeAccuracy()).as("in-scope accuracy").isGreaterThanOrEqualTo(0.95);
+    assertThat(score.outOfScopeRecall()).as("out-of-scope recall").isGreaterThanOrEqualTo(0.80);
+    assertThat(heldOut).noneMatch(q -> termsAlone.asksSemanticModel(q.question()));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       // Each misclassified by the TF-IDF terms alone (as analytics, retail and general)
