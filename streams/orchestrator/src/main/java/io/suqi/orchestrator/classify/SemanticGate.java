@@ -3,6 +3,7 @@ package io.suqi.orchestrator.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * When the semantic model is asked, and how much the terms still count then. From the TF-IDF
@@ -39,17 +40,21 @@ record SemanticGate(double value, double termsWeight) {
   /**
    * The guess that decides, from both models' {@link IntentProbabilities}; empty when the question
    * has no term the models know.
+   *
+   * @param semantic asked only below the gate: it embeds the question
    */
-  Optional<Classification> decide(Optional<double[]> byTerms, Optional<double[]> semantic) {
+  Optional<Classification> decide(Optional<double[]> byTerms, Supplier<Optional<double[]>> semantic) {
     if (byTerms.isEmpty()) {
       return Optional.empty();
     }
     Classification termsGuess = IntentProbabilities.mostProbable(byTerms.get());
-    if (trusts(termsGuess) || semantic.isEmpty()) {
+    if (trusts(termsGuess)) {
       return Optional.of(termsGuess);
     }
-    return Optional.of(IntentProbabilities.mostProbable(
-        IntentProbabilities.blend(byTerms.get(), semantic.get(), termsWeight)));
+    return Optional.of(semantic.get()
+        .map(probabilities -> IntentProbabilities.mostProbable(
+            IntentProbabilities.blend(byTerms.get(), probabilities, termsWeight)))
+        .orElse(termsGuess));
   }
 
   /** A gate and the confidence threshold tuned for it, with their cross-validated score (of 2). */
@@ -77,7 +82,7 @@ record SemanticGate(double value, double termsWeight) {
 
   private static Tuned tunedAt(SemanticGate gate, List<CrossValidation.Guesses> outOfFold) {
     List<ConfidenceThreshold.OutOfFold> decided = outOfFold.stream()
-        .map(g -> new ConfidenceThreshold.OutOfFold(g.question(), gate.decide(g.byTerms(), g.semantic())))
+        .map(g -> new ConfidenceThreshold.OutOfFold(g.question(), gate.decide(g.byTerms(), g::semantic)))
         .toList();
     ConfidenceThreshold threshold = ConfidenceThreshold.tune(decided);
     return new Tuned(gate, threshold, ConfidenceThreshold.score(decided, threshold));

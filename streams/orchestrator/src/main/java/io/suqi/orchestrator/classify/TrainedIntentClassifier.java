@@ -114,11 +114,7 @@ public final class TrainedIntentClassifier implements IntentClassifier {
 
   /** @param question already in its {@link QuestionShape}, as the models were trained */
   private Optional<Classification> mostProbable(String question) {
-    Optional<double[]> terms = byTerms.probabilities(question);
-    if (terms.isEmpty() || semantic.isEmpty() || gate.trusts(IntentProbabilities.mostProbable(terms.get()))) {
-      return terms.map(IntentProbabilities::mostProbable);
-    }
-    return gate.decide(terms, semantic.get().probabilities(question));
+    return gate.decide(byTerms.probabilities(question), () -> semantic.flatMap(model -> model.probabilities(question)));
   }
 
   /** Lazy holder: the first caller trains, later ones share the result. */

@@ -15,10 +15,11 @@ class SemanticGateTest {
   void a_sure_guess_by_terms_stands_and_an_unsure_one_is_decided_by_the_semantic_model() {
     SemanticGate gate = new SemanticGate(0.7, 0.0);
 
-    assertThat(gate.decide(sure(Intent.ML), likely(Intent.ANALYTICS))).contains(new Classification(Intent.ML, 0.95));
-    assertThat(gate.decide(unsure(Intent.ML), likely(Intent.ANALYTICS)))
+    assertThat(gate.decide(sure(Intent.ML), () -> likely(Intent.ANALYTICS)))
+        .contains(new Classification(Intent.ML, 0.95));
+    assertThat(gate.decide(unsure(Intent.ML), () -> likely(Intent.ANALYTICS)))
         .contains(new Classification(Intent.ANALYTICS, 0.8));
-    assertThat(gate.decide(Optional.empty(), likely(Intent.ANALYTICS))).as("no known term").isEmpty();
+    assertThat(gate.decide(Optional.empty(), () -> likely(Intent.ANALYTICS))).as("no known term").isEmpty();
   }
 
   @Test
@@ -28,8 +29,9 @@ class SemanticGateTest {
     Optional<double[]> semantic = probabilities(Intent.ANALYTICS, 0.55, Intent.ML, 0.45);
 
     // Then with no weight the semantic model decides; with half, ML is 0.55 against 0.45
-    assertThat(new SemanticGate(0.9, 0.0).decide(byTerms, semantic).orElseThrow().intent()).isEqualTo(Intent.ANALYTICS);
-    Classification blended = new SemanticGate(0.9, 0.5).decide(byTerms, semantic).orElseThrow();
+    assertThat(new SemanticGate(0.9, 0.0).decide(byTerms, () -> semantic).orElseThrow().intent())
+        .isEqualTo(Intent.ANALYTICS);
+    Classification blended = new SemanticGate(0.9, 0.5).decide(byTerms, () -> semantic).orElseThrow();
     assertThat(blended.intent()).isEqualTo(Intent.ML);
     assertThat(blended.confidence()).isCloseTo(0.55, org.assertj.core.data.Offset.offset(1e-9));
   }
