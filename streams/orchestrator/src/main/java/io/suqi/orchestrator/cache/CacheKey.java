@@ -2,7 +2,6 @@ package io.suqi.orchestrator.cache;
 
 import io.suqi.schemas.AgentType;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The cache key of a question: tenant + agent + context limit + the question normalised (case,
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
 public final class CacheKey {
 
   private static final char SEPARATOR = '\u0001';
-  /** Compiled once: String.replaceAll would compile it for every question. */
-  private static final Pattern NEITHER_LETTER_NOR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private CacheKey() {}
 
@@ -20,7 +17,37 @@ public final class CacheKey {
     return tenantId + SEPARATOR + agent.name() + SEPARATOR + contextLimit + SEPARATOR + normalised(question);
   }
 
+  /**
+   * Lower case, each run of characters that are neither letters nor numbers as one space, none at
+   * either end: what {@code [^\p{L}\p{N}]+ → " "} and strip() give, in one scan, as it runs for every question.
+   */
   static String normalised(String question) {
-    return NEITHER_LETTER_NOR_DIGIT.matcher(question.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    String lower = question.toLowerCase(Locale.ROOT);
+    StringBuilder normalised = new StringBuilder(lower.length());
+    boolean separated = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (isLetterOrNumber(c)) {
+        if (separated && !normalised.isEmpty()) {
+          normalised.append(' ');
+        }
+        normalised.appendCodePoint(c);
+        separated = false;
+      } else {
+        separated = true;
+      }
+    }
+    return normalised.toString();
+  }
+
+  /** \p{L} or \p{N}. */
+  private static boolean isLetterOrNumber(int c) {
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER,
+          Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.suqi.orchestrator.route;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -12,11 +13,16 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * JSON serde of the pending-question store (and its changelog). JSON rather than Avro: the store
  * is private to the orchestrator, so it needs no shared schema, and stays readable when debugging.
+ * Instants are written as epoch milliseconds, the precision answers are timed in: this is written
+ * for every routed question on the router's thread, where ISO text (or decimal seconds) took a
+ * quarter of the serde's time. Entries with ISO text, as earlier versions wrote them, are read too.
  */
 public final class PendingQuestionSerde implements Serde<PendingQuestion> {
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+      .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DATE_TIMESTAMPS_AS_NANOSECONDS)
+      .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS);
 
   @Override
   public Serializer<PendingQuestion> serializer() {

@@ -14,6 +14,8 @@ class QuestionShapeTest {
       "top 5 stores by revenue in 2025 | top 10 stores by revenue in 10",
       "compare q3 and q4 revenue | compare q3 and q4 revenue",
       "sku A-1234 margin | sku A-10 margin",
+      "12 stores, 3.5 units, 7 | 10 stores, 10.10 units, 10",
+      "sku_12 and 12x and 9 | sku_12 and 12x and 10",
       "what is our returns policy | what is our returns policy"})
   void every_number_that_stands_as_a_word_is_written_the_same(String question, String shape) {
     assertThat(QuestionShape.of(question)).isEqualTo(shape);

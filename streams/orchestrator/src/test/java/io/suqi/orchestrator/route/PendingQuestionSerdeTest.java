@@ -36,6 +36,7 @@ class PendingQuestionSerdeTest {
 
     // Then
     assertThat(serde.deserializer().deserialize("store", bytes)).isEqualTo(pending);
+    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"routedAt\":1735725600200");
   }
 
   @Test
@@ -74,6 +75,7 @@ class PendingQuestionSerdeTest {
     // Then
     assertThat(read.planned()).isFalse();
     assertThat(read.cacheKey()).isEqualTo("k");
+    assertThat(read.submittedAt()).isEqualTo(Instant.parse("2025-01-01T10:00:00.123Z"));
   }
 
   private static Question question() {
