@@ -73,6 +73,8 @@ public final class AgentRunner implements AutoCloseable {
   private final Supplier<Producer<String, AgentResult>> producers;
   private final Clock clock;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  /** Used by the task loop's thread only. */
+  private final CommittedPositions positions = new CommittedPositions();
 
   private State state = State.NEW;
   private Consumer<String, byte[]> consumer;
@@ -176,7 +178,9 @@ public final class AgentRunner implements AutoCloseable {
         try {
           ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout);
           lastPollAt = clock.instant();
-          if (!records.isEmpty() && !process(records, consumer, producer)) {
+          if (records.isEmpty()) {
+            positions.commitMoved(consumer);
+          } else if (!process(records, consumer, producer)) {
             backOff();
           }
         } catch (WakeupException e) {
@@ -250,6 +254,7 @@ public final class AgentRunner implements AutoCloseable {
       } catch (WakeupException e) {
         consumer.commitSync(done); // stop() interrupted the commit, not the work: finish it
       }
+      positions.committed(done);
     }
     return allAcknowledged;
   }

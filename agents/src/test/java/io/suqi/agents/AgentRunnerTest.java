@@ -107,6 +107,22 @@ class AgentRunnerTest {
   }
 
   @Test
+  void anIdleAgentCommitsThePositionItMovedToWithoutARecord() {
+    // Given a task answered and committed at offset 1
+    MockProducer<String, AgentResult> producer = producer(true);
+    deliverOnPoll(List.of(record(0, "q1", encoded(task("q1", "first")))));
+    runner = runner(AgentRunnerTest::echo, producer);
+    runner.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(1).equals(committedOffset()));
+    // When a later poll moves the position to 2 and returns nothing, as when it steps over the
+    // commit marker of the orchestrator's transaction
+    consumer.schedulePollTask(() -> consumer.seek(PARTITION, 2));
+    // Then the agent commits 2, so its lag reads 0 while it is idle
+    await().atMost(Duration.ofSeconds(10)).until(() -> Long.valueOf(2).equals(committedOffset()));
+    assertThat(producer.history()).hasSize(1);
+  }
+
+  @Test
   void skipsARecordThatIsNotATaskAndCarriesOn() {
     // Given garbage and an empty value before a good task
     MockProducer<String, AgentResult> producer = producer(true);

@@ -82,6 +82,14 @@ class AskEndToEndIT {
           "connector.sql-questions", "lakehouse")) {
         assertThat(RunningSuqi.componentStatus(health, part)).as(part + " in " + health).isEqualTo("UP");
       }
+      // And, idle again, the agent has no lag: the commit marker after its task counts as read
+      RunningSuqi.eventually(Duration.ofSeconds(30), "agent.analytics at lag 0 once idle", () -> {
+        try {
+          return RunningSuqi.component(suqi.health(), "agent.analytics").path("detail").path("lag").asLong(-1) == 0;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
     }
 
     // When the system is stopped and started again on the same data directory

@@ -87,7 +87,7 @@ class RagAskIT {
       // And the health report has the RAG agent up, with its heartbeat
       JsonNode health = suqi.health();
       assertThat(RunningSuqi.componentStatus(health, "agent.rag")).as(health.toString()).isEqualTo("UP");
-      JsonNode rag = component(health, "agent.rag");
+      JsonNode rag = RunningSuqi.component(health, "agent.rag");
       assertThat(rag.path("detail").path("last_heartbeat").isTextual()).as(rag.toString()).isTrue();
       assertThat(rag.path("detail").path("index_last_poll").isTextual()).as(rag.toString()).isTrue();
       assertThat(rag.path("detail").path("index_lag").isNumber()).as(rag.toString()).isTrue();
@@ -143,7 +143,7 @@ class RagAskIT {
         () -> count(suqi.db, "SELECT count(DISTINCT doc_id) FROM kb.chunks") == documents);
     RunningSuqi.eventually(Duration.ofSeconds(30), "the index caught up with cdc.kb.documents", () -> {
       try {
-        return component(suqi.health(), "agent.rag").path("detail").path("index_lag").asLong(-1) == 0;
+        return RunningSuqi.component(suqi.health(), "agent.rag").path("detail").path("index_lag").asLong(-1) == 0;
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -179,15 +179,6 @@ class RagAskIT {
         "Authorization", "Bearer " + key, "X-Suqi-Platform", "chat", "Content-Type", "application/json");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return RunningSuqi.JSON.readTree(response.body());
-  }
-
-  private static JsonNode component(JsonNode health, String name) {
-    for (JsonNode component : health.path("components")) {
-      if (component.path("name").asText().equals(name)) {
-        return component;
-      }
-    }
-    throw new AssertionError(name + " not in " + health);
   }
 
   private static String answerText(JsonNode answer) {

@@ -151,6 +151,16 @@ final class RunningSuqi implements AutoCloseable {
     return "missing";
   }
 
+  /** One component of a health report (status and detail). */
+  static JsonNode component(JsonNode report, String name) {
+    for (JsonNode component : report.path("components")) {
+      if (component.path("name").asText().equals(name)) {
+        return component;
+      }
+    }
+    throw new AssertionError(name + " not in " + report);
+  }
+
   JsonNode ask(String key, String question) throws Exception {
     HttpResponse<String> response = post("/v1/ask", JSON.writeValueAsString(java.util.Map.of("question", question)),
         "Authorization", "Bearer " + key, "X-Suqi-Platform", "chat", "Content-Type", "application/json");
