@@ -60,7 +60,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Not part of the build: {@code mvn -B -q -pl platform test -Dtest=RouterThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=200000] [-Dbenchmark.rounds=2]
- * [-Dbenchmark.intentModels=hybrid|terms] [-Dbenchmark.newShapes=false|true]}: each
+ * [-Dbenchmark.intentModels=hybrid|terms] [-Dbenchmark.newShapes=false|true] [-Dbenchmark.stages=none|all|pending]
+ * [-Dbenchmark.pendingStore=cached|direct|memory]}: each
  * round runs all three over the whole input as new applications; the last round's ratios count, the
  * rounds before it warm the JIT (in a fresh JVM the router's first 200,000 questions ran with the
  * compiler threads taking most of a core). Every question is
@@ -68,7 +69,9 @@ import org.junit.jupiter.api.Test;
  * up in the cache and fanned out to its agent's task topic. The questions follow five templates that
  * differ by a number, so the classifier's memo knows each template after its first question; with
  * {@code newShapes} every question also ends in a word of its own ("… ref bcd"), so every one is
- * classified afresh, as traffic of unfamiliar questions would be.
+ * classified afresh, as traffic of unfamiliar questions would be. With {@code stages}, each round
+ * also runs the router cut down to its first stages ({@link StagedRouter}), to show what each costs;
+ * {@code pendingStore} picks how those stages store the pending question.
  */
 @Tag("benchmark")
 class RouterThroughputBenchmark {
@@ -143,7 +146,44 @@ class RouterThroughputBenchmark {
       orchestrator.start();
       return orchestrator::stop;
     });
+    String stages = System.getProperty("benchmark.stages", "none");
+    if (!stages.equals("none")) {
+      List<StagedRouter.Stage> run = stages.equals("pending") ? List.of(StagedRouter.Stage.PENDING)
+          : List.of(StagedRouter.Stage.values());
+      for (StagedRouter.Stage stage : run) {
+        stagedRun(stage, 0, questions, bootstrap, dir, classifier, passThrough, typed);
+      }
+      if (stages.equals("all")) {
+        // Kafka Streams' default (0) makes a task look at each empty input partition before every record.
+        stagedRun(StagedRouter.Stage.GATE_AND_CACHE, -1, questions, bootstrap, dir, classifier, passThrough, typed);
+      }
+    }
     return new double[] {passThrough, typed, router};
+  }
+
+  /** One run of the router cut down to {@code stage} ({@link StagedRouter}), with the given max.task.idle.ms. */
+  private static void stagedRun(StagedRouter.Stage stage, long maxTaskIdleMs, int questions, String bootstrap,
+      Path dir, TrainedIntentClassifier classifier, double passThrough, double typed) throws Exception {
+    String id = "bench-stage-" + stage.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
+    List<String> tasks = new ArrayList<>();
+    for (AgentType agent : AgentType.values()) {
+      tasks.add(Topics.tasksFor(agent).name());
+    }
+    String name = "stage " + stage.label() + (maxTaskIdleMs == 0 ? "" : " idle " + maxTaskIdleMs);
+    double rate = run(name, questions, bootstrap, id, tasks, () -> {
+      Properties properties = passThroughProperties(bootstrap, dir.resolve(id), id);
+      // The orchestrator's producer and consumer settings.
+      properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 2);
+      properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+      properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, maxTaskIdleMs);
+      KafkaStreams streams = new KafkaStreams(StagedRouter.build(stage,
+          System.getProperty("benchmark.pendingStore", "cached"), classifier, UNLIMITED, Clock.systemUTC()),
+          properties);
+      streams.start();
+      return streams::close;
+    });
+    System.out.printf("%s / pass-through: %.3f; / typed pass-through: %.3f%n", name, rate / passThrough,
+        rate / typed);
   }
 
   private interface Started {
@@ -189,7 +229,7 @@ class RouterThroughputBenchmark {
       } while (committed < questions);
       long end = System.nanoTime();
       double steady = (questions * 8 / 10) / ((at90 - at10) / 1e9);
-      System.out.printf("%-19s %,d questions in %.1f s from start to the last commit; steady %,.0f questions/s "
+      System.out.printf("%-28s %,d questions in %.1f s from start to the last commit; steady %,.0f questions/s "
           + "(10 %%→90 %% of the outputs in %.2f s, exactly_once_v2)%n", name, questions, (end - t0) / 1e9, steady,
           (at90 - at10) / 1e9);
       return steady;
