@@ -133,10 +133,7 @@ class RouterThroughputBenchmark {
       return startStreams(builder.build(), bootstrap, dir, typedId);
     });
     String routerId = "bench-router-" + UUID.randomUUID();
-    List<String> answers = new ArrayList<>();
-    for (AgentType agent : AgentType.values()) {
-      answers.add(Topics.tasksFor(agent).name());
-    }
+    List<String> answers = new ArrayList<>(taskTopics());
     answers.add(Topics.RESPONSES.name());   // a question answered without an agent
     double router = run("router", questions, bootstrap, routerId, answers, () -> {
       OrchestratorConfig config = new OrchestratorConfig(routerId, bootstrap, dir.resolve("router-state"),
@@ -165,16 +162,11 @@ class RouterThroughputBenchmark {
   private static void stagedRun(StagedRouter.Stage stage, long maxTaskIdleMs, int questions, String bootstrap,
       Path dir, TrainedIntentClassifier classifier, double passThrough, double typed) throws Exception {
     String id = "bench-stage-" + stage.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
-    List<String> tasks = new ArrayList<>();
-    for (AgentType agent : AgentType.values()) {
-      tasks.add(Topics.tasksFor(agent).name());
-    }
     String name = "stage " + stage.label() + (maxTaskIdleMs == 0 ? "" : " idle " + maxTaskIdleMs);
-    double rate = run(name, questions, bootstrap, id, tasks, () -> {
-      Properties properties = passThroughProperties(bootstrap, dir.resolve(id), id);
-      // The orchestrator's producer and consumer settings.
-      properties.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 2);
-      properties.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+    double rate = run(name, questions, bootstrap, id, taskTopics(), () -> {
+      // Run as the orchestrator runs.
+      Properties properties = Orchestrator.streamsProperties(new OrchestratorConfig(id, bootstrap, dir.resolve(id),
+          EnumSet.allOf(AgentType.class), PriceTable.free(), Optional.empty()));
       properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, maxTaskIdleMs);
       KafkaStreams streams = new KafkaStreams(StagedRouter.build(stage,
           System.getProperty("benchmark.pendingStore", "cached"), classifier, UNLIMITED, Clock.systemUTC()),
@@ -184,6 +176,14 @@ class RouterThroughputBenchmark {
     });
     System.out.printf("%s / pass-through: %.3f; / typed pass-through: %.3f%n", name, rate / passThrough,
         rate / typed);
+  }
+
+  private static List<String> taskTopics() {
+    List<String> topics = new ArrayList<>();
+    for (AgentType agent : AgentType.values()) {
+      topics.add(Topics.tasksFor(agent).name());
+    }
+    return topics;
   }
 
   private interface Started {

@@ -98,15 +98,15 @@ final class StagedRouter {
    */
   private static StoreBuilder<KeyValueStore<String, PendingQuestion>> pendingStore(String variant) {
     String name = OrchestratorTopology.PENDING_QUESTIONS;
-    StoreBuilder<KeyValueStore<String, PendingQuestion>> store = switch (variant) {
-      case "cached", "direct" -> Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+    return switch (variant) {
+      case "cached" -> OrchestratorTopology.pendingQuestionsStore();
+      case "direct" -> Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
           new PendingQuestionSerde());
       case "memory" -> Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(),
           new PendingQuestionSerde());
       default -> throw new IllegalArgumentException(
           "benchmark.pendingStore must be cached, direct or memory, was " + variant);
     };
-    return variant.equals("cached") ? store.withCachingEnabled() : store;
   }
 
   private static String sink(AgentType agent) {
@@ -158,13 +158,12 @@ final class StagedRouter {
       }
       AgentType agent = toAgent.agent();
       Instant now = clock.instant();
-      Optional<String> user = Optional.empty();
       if (stage != Stage.CLASSIFY) {
         // Every verdict counts: the security template is turned away by the role gate, as in the router.
         Verdict verdict = gates.admit(question, gates.policyOf(question.getTenantId()), Set.of(agent), now);
         Asker asker = verdict instanceof Verdict.Admitted admitted ? admitted.asker()
             : ((Verdict.Rejected) verdict).asker();
-        user = asker == null ? Optional.empty() : asker.userId();
+        Optional<String> user = asker == null ? Optional.empty() : asker.userId();
         String cacheKey = CacheKey.of(question.getTenantId(), agent, question.getContextLimit(), question.getQuestion());
         cache.get(cacheKey, question.getTenantId(), agent, now);
         if (stage == Stage.PENDING) {

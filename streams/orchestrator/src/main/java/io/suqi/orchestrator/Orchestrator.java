@@ -43,7 +43,7 @@ public final class Orchestrator implements AutoCloseable {
     if (streams != null || stopped) {
       throw new IllegalStateException("an orchestrator starts once; create a new one to start again");
     }
-    streams = new KafkaStreams(OrchestratorTopology.build(config, classifier, clock), properties());
+    streams = new KafkaStreams(OrchestratorTopology.build(config, classifier, clock), streamsProperties(config));
     // A failing stream thread is replaced rather than taking the whole orchestrator down.
     streams.setUncaughtExceptionHandler(e -> {
       LOG.error("orchestrator stream thread failed; replacing it", e);
@@ -103,7 +103,8 @@ public final class Orchestrator implements AutoCloseable {
     stop();
   }
 
-  private Properties properties() {
+  /** The orchestrator's Kafka Streams settings (public so a benchmark can run other topologies as it runs). */
+  public static Properties streamsProperties(OrchestratorConfig config) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());

@@ -5,6 +5,7 @@ import io.suqi.orchestrator.classify.ClassificationMemo;
 import io.suqi.orchestrator.classify.IntentClassifier;
 import io.suqi.orchestrator.gate.GateStores;
 import io.suqi.orchestrator.plan.Planner;
+import io.suqi.orchestrator.route.PendingQuestion;
 import io.suqi.orchestrator.route.PendingQuestionSerde;
 import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentType;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -64,8 +66,7 @@ public final class OrchestratorTopology {
         config.cache(), config.plans(), config.prices(), clock), QUESTIONS);
     topology.addProcessor(ASSEMBLE, () -> new ResultProcessor(router, config.gates(), config.cache(), config.plans(),
         config.prices(), clock), RESULTS);
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS),
-        Serdes.String(), new PendingQuestionSerde()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
+    topology.addStateStore(pendingQuestionsStore(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS_IN_FLIGHT),
         Serdes.String(), Serdes.Long()).withCachingEnabled(), CLASSIFY_AND_ROUTE, ASSEMBLE);
     topology.addStateStore(GateStores.throttles(), CLASSIFY_AND_ROUTE, ASSEMBLE);
@@ -92,6 +93,12 @@ public final class OrchestratorTopology {
     addSink(topology, Outputs.RESPONSE_STEPS, Topics.RESPONSE_STEPS, CLASSIFY_AND_ROUTE, ASSEMBLE);
     addSink(topology, Outputs.ORCHESTRATION_LOG, Topics.ORCHESTRATION_LOG, CLASSIFY_AND_ROUTE, ASSEMBLE);
     return topology;
+  }
+
+  /** The pending questions' store: RocksDB behind the record cache, changelogged. */
+  public static StoreBuilder<KeyValueStore<String, PendingQuestion>> pendingQuestionsStore() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_QUESTIONS), Serdes.String(),
+        new PendingQuestionSerde()).withCachingEnabled();
   }
 
   /**
