@@ -14,6 +14,7 @@ import io.suqi.schemas.ResultStatus;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -60,7 +61,7 @@ public final class AnalyticsAnswerer implements TaskHandler {
       SemanticQuery query = ((Interpretation.Mapped) meaning).query();
       statement = sqlWriter.write(query, tenant, config.maxRows());
       TabularResult table = database.run(tenant, statement);
-      return result(task, ResultStatus.OK, answer(query, statement, table), null, started);
+      return result(task, ResultStatus.OK, answer(query, statement, table, clock.instant()), null, started);
     } catch (SQLException | RuntimeException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       LOG.warn("analytics query {} failed: {}", task.getQueryId(), reason);
@@ -70,9 +71,9 @@ public final class AnalyticsAnswerer implements TaskHandler {
     }
   }
 
-  private static Answer answer(SemanticQuery query, SqlStatement statement, TabularResult table) {
+  private static Answer answer(SemanticQuery query, SqlStatement statement, TabularResult table, Instant now) {
     return Answer.newBuilder()
-        .setText(AnswerText.describe(query, table))
+        .setText(AnswerText.describe(query, table, now))
         .setSql(statement.withParameters())
         .setColumns(table.columns().stream().map(Column::name).toList())
         .setColumnTypes(table.columns().stream().map(c -> c.type().wireName()).toList())

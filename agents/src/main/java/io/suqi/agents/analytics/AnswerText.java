@@ -4,11 +4,16 @@ import io.suqi.agents.analytics.semantic.Dimension;
 import io.suqi.agents.analytics.semantic.Filter;
 import io.suqi.agents.analytics.semantic.Metric;
 import io.suqi.agents.analytics.semantic.SemanticQuery;
+import io.suqi.agents.time.TimeRange;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The one-sentence summaries people read with an analytics answer; the rows carry the detail. */
 public final class AnswerText {
@@ -30,7 +35,8 @@ public final class AnswerText {
     return "I can't answer that yet: " + reason + ". " + CAPABILITIES;
   }
 
-  public static String describe(SemanticQuery query, TabularResult table) {
+  /** The answer in words; {@code now} tells a period still running from one that has ended. */
+  public static String describe(SemanticQuery query, TabularResult table, Instant now) {
     String period = query.period().label();
     String filters = query.filters().isEmpty() ? "" : " for " + query.filters().stream()
         .map(AnswerText::filterWords).collect(Collectors.joining(", "));
@@ -52,11 +58,11 @@ public final class AnswerText {
         List<String> row = rows.get(0);
         return capitalised(first.words()) + filters + ", " + periods + ": " + forPeople(first.type(), row.get(1))
             + " against " + forPeople(first.type(), row.get(0)) + " (" + signed(first.type(), row.get(2))
-            + percent(row.get(3)) + ").";
+            + percent(row.get(3)) + ")." + notOver(query, now);
       }
       return capitalised(first.words()) + " by " + dimensionWords(query) + filters + ", " + periods + ": "
           + named(rows, r -> label(query, r) + " " + signed(first.type(), r.get(dimensionColumns + 2))
-              + percent(r.get(dimensionColumns + 3))) + cut(table) + ".";
+              + percent(r.get(dimensionColumns + 3))) + cut(table) + "." + notOver(query, now);
     }
     if (query.dimensions().isEmpty()) {
       List<String> row = rows.get(0);
@@ -87,6 +93,20 @@ public final class AnswerText {
         + named(rows, r -> label(query, r) + " (" + forPeople(first.type(), r.get(metricColumn))
             + (query.shareOfTotal() ? ", " + r.get(r.size() - 1) + "%" : "") + ")")
         + note + cut(table) + ".";
+  }
+
+  /**
+   * Says which compared period has not ended ("Q4" asked in December): its figures stop at today,
+   * so a fall against a whole period may only be the days still to come.
+   */
+  private static String notOver(SemanticQuery query, Instant now) {
+    List<String> running = Stream.of(query.earlier().orElseThrow(), query.period())
+        .filter(range -> range.to().isAfter(now)).map(TimeRange::label).toList();
+    if (running.isEmpty()) {
+      return "";
+    }
+    return " " + String.join(" and ", running) + (running.size() == 1 ? " has" : " have")
+        + " not ended: figures up to " + LocalDate.ofInstant(now, ZoneOffset.UTC) + " only.";
   }
 
   private static String filterWords(Filter filter) {

@@ -267,6 +267,19 @@ class AnalyticsAnswererTest {
   }
 
   @Test
+  void aComparisonSaysWhichPeriodHasNotEnded() {
+    // Given the clock on 2026-01-05: December has ended, January has not
+    // When both are compared
+    AgentResult running = ask("acme", "compare revenue in December 2025 and January 2026");
+    // Then the answer says January's figures stop at today, so a fall is not read as a whole month's
+    assertThat(running.getAnswer().getText())
+        .endsWith(" 2026-01-01 to 2026-01-31 has not ended: figures up to 2026-01-05 only.");
+    // And two periods that have both ended get no such note
+    assertThat(ask("acme", "compare revenue by store in November and December 2025").getAnswer().getText())
+        .doesNotContain("not ended");
+  }
+
+  @Test
   void aTrendIsByDayWithinAMonth() {
     AgentResult result = ask("acme", "revenue trend last month");
     assertThat(result.getAnswer().getColumns()).containsExactly("day", "revenue");
