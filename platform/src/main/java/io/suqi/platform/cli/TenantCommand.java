@@ -91,7 +91,7 @@ final class TenantCommand implements Runnable {
         ApiKeys keys = new ApiKeys(db);
         key = keys.create(name, user, admin ? KeyRole.ADMIN : KeyRole.USER);
         ApiKeys.StoredKey stored = keys.stored(ApiKeys.hash(key)).orElseThrow();
-        tellTheGates(dataDir, publisher -> publisher.publish(stored));
+        tellTheGates(dataDir, postgres, publisher -> publisher.publish(stored));
         if (dbRole != null) {
           DbRole.print(new TenantDbRoles(db).map(name, dbRole));
         }
@@ -118,17 +118,32 @@ final class TenantCommand implements Runnable {
    * Publishes a change for the orchestrator's gates when a `suqi up` runs for the data dir; otherwise
    * the next `suqi up` publishes it at start (Postgres is the record).
    */
-  private static void tellTheGates(DataDirOption dataDir,
+  private static void tellTheGates(DataDirOption dataDir, PostgresOption postgres,
       java.util.function.Consumer<TenantAccessPublisher> publish) {
     Optional<String> kafka = dataDir.running().map(RuntimeInfo::kafka);
     if (kafka.isEmpty()) {
-      System.err.println("note: no running `suqi up` for " + dataDir.directory().root()
-          + "; the orchestrator learns this change when it starts");
+      System.err.println(notPublished(dataDir, postgres));
       return;
     }
     try (TenantAccessPublisher publisher = new TenantAccessPublisher(kafka.get())) {
       publish.accept(publisher);
     }
+  }
+
+  /**
+   * Why a change reached Postgres but not a running orchestrator. Postgres answered without a
+   * `suqi up` for this data dir: with the default URL that is most likely a `suqi up` started with
+   * another --data-dir, whose gates would otherwise go on refusing a new key until it restarts.
+   */
+  static String notPublished(DataDirOption dataDir, PostgresOption postgres) {
+    Path root = dataDir.directory().root();
+    if (postgres.postgres != null) {
+      return "note: stored in " + postgres.postgres + "; no `suqi up` runs for " + root
+          + ", so an orchestrator using that database learns this change when it starts";
+    }
+    return "note: stored in the PostgreSQL at " + postgres.url(dataDir) + ", but no `suqi up` runs for " + root
+        + ". If a `suqi up` started with another --data-dir uses that database, its orchestrator learns this"
+        + " change only when it restarts: repeat the command with that --data-dir to apply it now.";
   }
 
   @Command(name = "policy", mixinStandardHelpOptions = true,
@@ -186,7 +201,7 @@ final class TenantCommand implements Runnable {
               debug != null ? debug : current.debug());
           policies.put(current);
           TenantPolicies.Policy changed = current;
-          tellTheGates(dataDir, publisher -> publisher.publish(changed));
+          tellTheGates(dataDir, postgres, publisher -> publisher.publish(changed));
         }
         System.out.println("tenant " + tenant + ": platforms " + (current.platforms() == null ? "all"
             : String.join(", ", current.platforms())) + "; questions/min " + orDefault(current.questionsPerMinute())
