@@ -71,7 +71,9 @@ import org.junit.jupiter.api.Test;
  * {@code newShapes} every question also ends in a word of its own ("… ref bcd"), so every one is
  * classified afresh, as traffic of unfamiliar questions would be. With {@code stages}, each round
  * also runs the router cut down to its first stages ({@link StagedRouter}), to show what each costs;
- * {@code pendingStore} picks how those stages store the pending question.
+ * {@code pendingStore} picks how those stages store the pending question. Each run also prints the
+ * CPU the process spent per question over the same 10 %→90 % window, by kind of thread
+ * ({@link CpuTime}): the broker runs in this process too, so that is the whole machine's budget.
  */
 @Tag("benchmark")
 class RouterThroughputBenchmark {
@@ -211,15 +213,18 @@ class RouterThroughputBenchmark {
         Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       Set<String> answered = new HashSet<>();
       long at10 = 0;
+      CpuTime.Snapshot cpuAt10 = null;
       while (answered.size() < questions * 9 / 10) {
         for (ConsumerRecord<String, byte[]> record : watcher.poll(Duration.ofMillis(20))) {
           answered.add(record.key());
         }
         if (at10 == 0 && answered.size() >= questions / 10) {
           at10 = System.nanoTime();
+          cpuAt10 = CpuTime.now();
         }
       }
       long at90 = System.nanoTime();
+      CpuTime.Snapshot cpuAt90 = CpuTime.now();
       long committed;
       do {
         Thread.sleep(50);
@@ -232,6 +237,7 @@ class RouterThroughputBenchmark {
       System.out.printf("%-28s %,d questions in %.1f s from start to the last commit; steady %,.0f questions/s "
           + "(10 %%→90 %% of the outputs in %.2f s, exactly_once_v2)%n", name, questions, (end - t0) / 1e9, steady,
           (at90 - at10) / 1e9);
+      System.out.printf("%-28s %s%n", "", cpuAt90.perQuestionSince(cpuAt10, questions * 8 / 10));
       return steady;
     }
   }
