@@ -14,7 +14,6 @@ import io.suqi.schemas.Question;
 import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,6 +50,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Router throughput (issue 4): questions per second through classify + gate + cache + fan-out
@@ -84,9 +84,8 @@ class RouterThroughputBenchmark {
       new GateSettings(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
   @Test
-  void routerAgainstPassThrough() throws Exception {
+  void routerAgainstPassThrough(@TempDir Path dir) throws Exception {   // JUnit deletes it: a run leaves 1–3 GB
     int questions = Integer.getInteger("benchmark.questions", 200_000);
-    Path dir = Files.createTempDirectory("suqi-router-bench");
     try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort())) {
       kafka.start();
       String bootstrap = kafka.bootstrapServers();

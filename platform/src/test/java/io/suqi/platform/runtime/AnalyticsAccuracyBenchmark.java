@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Execution accuracy of the analytics agent on the shipped question → reference SQL pairs
@@ -50,7 +51,7 @@ class AnalyticsAccuracyBenchmark {
   private static final List<String> PAIR_SETS = List.of("/analytics/accuracy-pairs.json", "/analytics/held-out-pairs.json");
 
   @Test
-  void executionAccuracyOnTheDemoData() throws Exception {
+  void executionAccuracyOnTheDemoData(@TempDir Path dataDir) throws Exception {
     Optional<String> running = Optional.ofNullable(System.getProperty("analytics.postgres"));
     if (running.isPresent()) {
       try (HikariDataSource db = ConnectionPool.open(running.get(), "bench", 2)) {
@@ -58,7 +59,6 @@ class AnalyticsAccuracyBenchmark {
       }
       return;
     }
-    Path dataDir = Files.createTempDirectory("suqi-analytics-bench");
     RuntimeConfig config = RunningSuqi.demoConfig(dataDir, "bench");
     try (SuqiRuntime runtime = new SuqiRuntime(config, m -> System.out.println("[suqi] " + m), Clock.systemUTC())) {
       RuntimeInfo info = runtime.start();

@@ -6,7 +6,6 @@ import io.suqi.agents.ml.training.StoreDay;
 import io.suqi.agents.ml.training.TrainingOutcome;
 import io.suqi.platform.postgres.ConnectionPool;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forecast quality on the demo data (DemoDataConfig.defaults()), which reaches platinum the only
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class MlForecastBenchmark {
 
   @Test
-  void promotedModelAgainstSeasonalNaiveOnTheDemoData() throws Exception {
+  void promotedModelAgainstSeasonalNaiveOnTheDemoData(@TempDir Path dataDir) throws Exception {
     Optional<String> running = Optional.ofNullable(System.getProperty("ml.postgres"));
     if (running.isPresent()) {
       try (HikariDataSource db = ConnectionPool.open(running.get(), "bench", 2)) {
@@ -40,7 +40,6 @@ class MlForecastBenchmark {
       }
       return;
     }
-    Path dataDir = Files.createTempDirectory("suqi-ml-bench");
     RuntimeConfig config = RunningSuqi.demoConfig(dataDir, "bench");
     try (SuqiRuntime runtime = new SuqiRuntime(config, m -> System.out.println("[suqi] " + m), Clock.systemUTC())) {
       RuntimeInfo info = runtime.start();
