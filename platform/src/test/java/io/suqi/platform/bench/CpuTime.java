@@ -3,9 +3,11 @@ package io.suqi.platform.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * CPU time of this JVM by kind of thread, to say where a benchmark's CPU goes per question. The
@@ -57,12 +59,10 @@ final class CpuTime {
       }
       long process = processNanos - earlier.processNanos;
       nanos.put(Kind.JVM, Math.max(0, process - javaThreads));
-      StringBuilder line = new StringBuilder(String.format("CPU per question: %.1f µs (", process / 1e3 / questions));
-      for (Kind kind : Kind.values()) {
-        line.append(kind == Kind.STREAM_THREAD ? "" : ", ")
-            .append(String.format("%s %.1f", kind.words, nanos.getOrDefault(kind, 0L) / 1e3 / questions));
-      }
-      return line.append(")").toString();
+      String byKind = Arrays.stream(Kind.values())
+          .map(kind -> String.format("%s %.1f", kind.words, nanos.getOrDefault(kind, 0L) / 1e3 / questions))
+          .collect(Collectors.joining(", "));
+      return String.format("CPU per question: %.1f µs (%s)", process / 1e3 / questions, byKind);
     }
   }
 
