@@ -29,7 +29,7 @@ mvn -B -q -o -pl streams/orchestrator test -Dtest=IntentClassifierBenchmark -Dsu
   | grep -vE '^\[|^$' || true
 echo "== router throughput"
 mvn -B -q -o -pl platform test -Dtest=RouterThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbenchmark.questions="$routed" | grep -E 'machine|produced|round|questions/s|CPU per question|router /' || true
+  -Dbenchmark.questions="$routed" | grep -E 'machine|produced|round|questions/s|CPU per question|router /|assembler /' || true
 
 echo "== /v1/ask on the running system"
 setsid bin/suqi up --demo --data-dir "$data" >>"$log" 2>&1 &

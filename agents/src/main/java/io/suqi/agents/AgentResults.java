@@ -27,6 +27,8 @@ public final class AgentResults {
         .setTokensUsed(0)
         .setDurationMs(took.toMillis())
         .setCompletedAt(completedAt)
+        // Echoed, so the orchestrator can assemble the answer without waiting for the task's commit.
+        .setRouting(task.getRouting())
         .build();
   }
 

@@ -22,6 +22,18 @@ public final class Topics {
   /** What agents answered; key query_id, partitioned by tenant like {@link #QUERIES}, so each meets its question. */
   public static final Topic<String, AgentResult> AGENT_RESULTS =
       new Topic<>("suqi.agent-results", KEY, AvroSerde.of(AgentResult.class), PARTITIONS);
+  /**
+   * Multi-step plans, from the router to the assembler; key query_id, partitioned by tenant
+   * ({@link TenantPartitioner}) like the results of their steps.
+   */
+  public static final Topic<String, PlannedQuestion> PLANS =
+      new Topic<>("suqi.plans", KEY, AvroSerde.of(PlannedQuestion.class), PARTITIONS);
+  /**
+   * Agents' answers as the router keeps them (tokens for the quotas, the answer for the cache), from the
+   * assembler; key query_id, partitioned by tenant so each reaches the task of its tenant's questions.
+   */
+  public static final Topic<String, AnsweredQuestion> ANSWERED =
+      new Topic<>("suqi.answered", KEY, AvroSerde.of(AnsweredQuestion.class), PARTITIONS);
   public static final Topic<String, Response> RESPONSES =
       new Topic<>("suqi.responses", KEY, AvroSerde.of(Response.class), PARTITIONS);
   public static final Topic<String, ResponseStep> RESPONSE_STEPS =
@@ -73,6 +85,8 @@ public final class Topics {
 
   static {
     for (AgentType agent : AgentType.values()) {
+      // Partitioned by tenant ({@link TenantPartitioner}) like the results, so the assembler finds each
+      // task and its result in one task of its own.
       AGENT_TASKS.put(agent, new Topic<>("agent." + agent.name().toLowerCase() + ".tasks", KEY,
           AvroSerde.of(AgentTask.class), PARTITIONS));
     }
@@ -94,7 +108,7 @@ public final class Topics {
 
   /** All topics, for creating them at start. */
   public static List<Topic<?, ?>> all() {
-    Stream<Topic<?, ?>> owned = Stream.of(QUERIES, QUERIES_DEAD_LETTER, AGENT_RESULTS, RESPONSES,
+    Stream<Topic<?, ?>> owned = Stream.of(QUERIES, QUERIES_DEAD_LETTER, AGENT_RESULTS, PLANS, ANSWERED, RESPONSES,
         RESPONSE_STEPS, ORCHESTRATION_LOG, API_KEYS, TENANT_POLICIES, POS_TRANSACTIONS, RETAIL_QUARANTINE, CDC_TENANTS, CDC_STORES,
         CDC_PRODUCTS, CDC_CUSTOMERS, CDC_TRANSACTIONS, CDC_TRANSACTION_ITEMS, CDC_COMPETITOR_PRICES,
         CDC_KB_DOCUMENTS, METRICS_REALTIME, GOLD_CHANGES, ANOMALIES, ML_JOBS);

@@ -2,6 +2,8 @@ package io.suqi.platform.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.suqi.orchestrator.Orchestrator;
+import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.platform.health.ComponentHealth.Status;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Topics;
@@ -48,7 +50,8 @@ public final class RuntimeHealth implements AutoCloseable {
    */
   public record AgentIndex(String groupId, String topic, Supplier<Optional<Instant>> lastPoll) {}
 
-  private static final String ORCHESTRATOR_GROUP = "suqi-orchestrator";
+  private static final String ROUTER_GROUP = OrchestratorConfig.DEFAULT_APPLICATION_ID;
+  private static final String ASSEMBLER_GROUP = OrchestratorConfig.DEFAULT_APPLICATION_ID + Orchestrator.ASSEMBLER_SUFFIX;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Admin admin;
@@ -109,15 +112,24 @@ public final class RuntimeHealth implements AutoCloseable {
     }
   }
 
+  /** The router's group (its figures at the top level, as before the assembler) and the assembler's. */
   private ComponentHealth orchestrator() throws Exception {
-    var group = groups.probe(ORCHESTRATOR_GROUP, List.of(Topics.QUERIES.name(), Topics.AGENT_RESULTS.name()));
+    var router = groups.probe(ROUTER_GROUP, List.of(Topics.QUERIES.name(), Topics.ANSWERED.name()));
+    List<String> assembled = new ArrayList<>(List.of(Topics.AGENT_RESULTS.name(), Topics.PLANS.name()));
+    for (AgentType agent : AgentType.values()) {
+      assembled.add(Topics.tasksFor(agent).name());
+    }
+    var assembler = groups.probe(ASSEMBLER_GROUP, assembled);
     Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("group_state", group.state());
-    detail.put("members", group.members());
-    detail.put("lag", group.lag());
+    detail.put("group_state", router.state());
+    detail.put("members", router.members());
+    detail.put("lag", router.lag());
+    detail.put("assembler", Map.of("group_state", assembler.state(), "members", assembler.members(),
+        "lag", assembler.lag()));
     local.streamsState().ifPresent(state -> detail.put("streams_state", state.get()));
-    Status status = group.members() == 0 ? Status.DOWN
-        : "STABLE".equalsIgnoreCase(group.state()) ? Status.UP : Status.DEGRADED;
+    Status status = router.members() == 0 || assembler.members() == 0 ? Status.DOWN
+        : "STABLE".equalsIgnoreCase(router.state()) && "STABLE".equalsIgnoreCase(assembler.state()) ? Status.UP
+        : Status.DEGRADED;
     return new ComponentHealth("orchestrator", status, detail);
   }
 

@@ -2,6 +2,7 @@ package io.suqi.platform.bench;
 
 import io.suqi.orchestrator.Orchestrator;
 import io.suqi.orchestrator.OrchestratorConfig;
+import io.suqi.orchestrator.OrchestratorTopology;
 import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.IntentModels;
 import io.suqi.orchestrator.classify.TrainedIntentClassifier;
@@ -10,6 +11,8 @@ import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.platform.kafka.EmbeddedKafka;
 import io.suqi.platform.kafka.TopicProvisioner;
 import io.suqi.schemas.AgentType;
+import io.suqi.schemas.ApiKey;
+import io.suqi.schemas.KeyRole;
 import io.suqi.schemas.Question;
 import io.suqi.schemas.TenantPartitioner;
 import io.suqi.schemas.Topics;
@@ -54,19 +57,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Router throughput (issue 4): questions per second through classify + gate + cache + fan-out
- * with exactly_once_v2, side by side in the same run with two pass-through Kafka Streams topologies
- * (exactly_once_v2, same broker, same input): one copies the records' bytes, the other reads each
- * question with its serde and writes it again — the ratios are the cost of routing.
+ * with exactly_once_v2 — the router application exactly as the Orchestrator service runs it — side
+ * by side in the same run with two pass-through Kafka Streams topologies (same broker, same input,
+ * the router's own Streams settings): one copies the records' bytes, the other reads each question
+ * with its serde and writes it again. The ratios are the cost of routing. Then the whole service,
+ * the assembler alongside, for the rate at which questions are also registered and their routing
+ * steps logged and streamed.
  *
  * <p>Not part of the build: {@code mvn -B -q -pl platform test -Dtest=RouterThroughputBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.questions=200000] [-Dbenchmark.rounds=2]
+ * [-Dbenchmark.withAssembler=true|false] [-Dbenchmark.keyless=false|true]
  * [-Dbenchmark.intentModels=hybrid|terms] [-Dbenchmark.newShapes=false|true] [-Dbenchmark.stages=none|all|pending]
  * [-Dbenchmark.pendingStore=cached|direct|memory]}: each
- * round runs all three over the whole input as new applications; the last round's ratios count, the
- * rounds before it warm the JIT (in a fresh JVM the router's first 200,000 questions ran with the
+ * round runs each topology over the whole input as a new application; the last round's ratios count,
+ * the rounds before it warm the JIT (in a fresh JVM the router's first 200,000 questions ran with the
  * compiler threads taking most of a core). Every question is
- * distinct (no cache hit) and limits are lifted, so every question is classified, gated, looked
- * up in the cache and fanned out to its agent's task topic. The questions follow five templates that
+ * distinct (no cache hit) and limits are lifted; each carries its tenant's admin key, as questions over
+ * HTTP carry a key, so every question is classified, gated, looked up in the cache and fanned out to
+ * its agent's task topic ({@code keyless}: no keys, and the security template's questions are turned
+ * away by the role gate and answered at once instead). The questions follow five templates that
  * differ by a number, so the classifier's memo knows each template after its first question; with
  * {@code newShapes} every question also ends in a word of its own ("… ref bcd"), so every one is
  * classified afresh, as traffic of unfamiliar questions would be. With {@code stages}, each round
@@ -79,6 +88,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RouterThroughputBenchmark {
 
   private static final String PASS_THROUGH_TOPIC = "bench.pass-through";
+  private static final int TENANTS = 16;
   private static final String TYPED_PASS_THROUGH_TOPIC = "bench.typed-pass-through";
   private static final GateSettings UNLIMITED =
       new GateSettings(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
@@ -137,13 +147,27 @@ class RouterThroughputBenchmark {
     List<String> answers = new ArrayList<>(taskTopics());
     answers.add(Topics.RESPONSES.name());   // a question answered without an agent
     double router = run("router", questions, bootstrap, routerId, answers, () -> {
-      OrchestratorConfig config = new OrchestratorConfig(routerId, bootstrap, dir.resolve("router-state"),
-          EnumSet.allOf(AgentType.class), PriceTable.free(), Optional.empty())
-          .withGates(UNLIMITED).withCache(CacheSettings.DEFAULTS);
-      Orchestrator orchestrator = new Orchestrator(config, classifier, Clock.systemUTC());
-      orchestrator.start();
-      return orchestrator::stop;
+      // The router application exactly as the Orchestrator service runs it.
+      OrchestratorConfig config = orchestratorConfig(routerId, bootstrap, dir);
+      KafkaStreams streams = new KafkaStreams(OrchestratorTopology.router(config, classifier, Clock.systemUTC()),
+          Orchestrator.streamsProperties(config));
+      streams.start();
+      return streams::close;
     });
+    if (Boolean.parseBoolean(System.getProperty("benchmark.withAssembler", "true"))) {
+      // The whole service, the assembler alongside on the same two cores: a question counts once the
+      // assembler has taken its task and streamed its routing steps.
+      String orchestratorId = "bench-orchestrator-" + UUID.randomUUID();
+      double whole = run("router + assembler", questions, bootstrap, orchestratorId,
+          List.of(Topics.RESPONSE_STEPS.name()), () -> {
+            Orchestrator orchestrator = new Orchestrator(orchestratorConfig(orchestratorId, bootstrap, dir), classifier,
+                Clock.systemUTC());
+            orchestrator.start();
+            return orchestrator::stop;
+          });
+      System.out.printf("router + assembler / pass-through: %.3f; / typed pass-through: %.3f%n", whole / passThrough,
+          whole / typed);
+    }
     String stages = System.getProperty("benchmark.stages", "none");
     if (!stages.equals("none")) {
       List<StagedRouter.Stage> run = stages.equals("pending") ? List.of(StagedRouter.Stage.PENDING)
@@ -177,6 +201,11 @@ class RouterThroughputBenchmark {
     });
     System.out.printf("%s / pass-through: %.3f; / typed pass-through: %.3f%n", name, rate / passThrough,
         rate / typed);
+  }
+
+  private static OrchestratorConfig orchestratorConfig(String applicationId, String bootstrap, Path dir) {
+    return new OrchestratorConfig(applicationId, bootstrap, dir.resolve(applicationId), EnumSet.allOf(AgentType.class),
+        PriceTable.free(), Optional.empty()).withGates(UNLIMITED).withCache(CacheSettings.DEFAULTS);
   }
 
   private static List<String> taskTopics() {
@@ -276,9 +305,15 @@ class RouterThroughputBenchmark {
       String[] kinds = {"revenue of store %d last month", "forecast sales for store %d next month",
           "what is our returns policy for item %d", "should we discount product %d against competitors",
           "who accessed the api with key %d yesterday"};
+      boolean keyed = !Boolean.getBoolean("benchmark.keyless");
+      if (keyed) {
+        publishAdminKeys(bootstrap);
+      }
       for (int i = 0; i < questions; i++) {
         String id = "bench-" + i;
-        Question question = Question.newBuilder().setQueryId(id).setTenantId("tenant-" + (i % 16))
+        String tenant = "tenant-" + (i % TENANTS);
+        Question question = Question.newBuilder().setQueryId(id).setTenantId(tenant)
+            .setApiKeyHash(keyed ? keyHash(tenant) : null)
             .setQuestion(String.format(kinds[i % kinds.length], i) + (newShapes ? " ref " + letters(i) : ""))
             .setSubmittedAt(Instant.now()).build();
         sent.add(producer.send(new ProducerRecord<>(Topics.QUERIES.name(), id, question)));
@@ -288,6 +323,29 @@ class RouterThroughputBenchmark {
       }
     }
     System.out.printf("produced in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * An admin key per tenant, as `bin/suqi tenant create` publishes them: every question then passes
+   * the key gate with its key and the role gate for every agent, so every one is fanned out (without
+   * keys the security agent's questions are turned away: a user-role asker may not reach it).
+   */
+  private static void publishAdminKeys(String bootstrap) throws Exception {
+    try (KafkaProducer<String, ApiKey> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.PARTITIONER_CLASS_CONFIG, TenantPartitioner.class.getName()),
+        Topics.API_KEYS.keySerde().serializer(), Topics.API_KEYS.valueSerde().serializer())) {
+      for (int t = 0; t < TENANTS; t++) {
+        String tenant = "tenant-" + t;
+        producer.send(new ProducerRecord<>(Topics.API_KEYS.name(), keyHash(tenant), ApiKey.newBuilder()
+            .setKeyHash(keyHash(tenant)).setTenantId(tenant).setUserId(null).setRole(KeyRole.ADMIN)
+            .setCreatedAt(Instant.now()).setRevokedAt(null).build())).get();
+      }
+    }
+  }
+
+  private static String keyHash(String tenant) {
+    return "bench-admin-key-of-" + tenant;
   }
 
   /** A word of letters only, different for every number: 0 → "a", 27 → "bb". */
@@ -300,13 +358,13 @@ class RouterThroughputBenchmark {
     return word.toString();
   }
 
+  /**
+   * The router's own Kafka Streams settings (exactly_once_v2, commit interval, linger, fetch wait, task
+   * idling), so the ratios measure the work of routing, not a difference of configuration.
+   */
   private static Properties passThroughProperties(String bootstrap, Path dir, String applicationId) {
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("pass-through-state").toString());
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);   // as the orchestrator
+    Properties p = Orchestrator.streamsProperties(new OrchestratorConfig(applicationId, bootstrap,
+        dir.resolve("pass-through-state"), EnumSet.noneOf(AgentType.class), PriceTable.free(), Optional.empty()));
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

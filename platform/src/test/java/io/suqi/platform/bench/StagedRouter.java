@@ -41,9 +41,10 @@ import org.apache.kafka.streams.state.Stores;
  * The router cut down to its first stages, built from the orchestrator's own parts, so the
  * benchmark can show what each stage costs: {@link Stage#CLASSIFY} decodes, classifies and writes
  * the agent's task; {@link Stage#GATE_AND_CACHE} also passes the gates and looks the answer up in
- * the cache; {@link Stage#PENDING} also stores the pending question. None writes the orchestration
- * log or progress steps. Each task reads the same co-partitioned inputs as the orchestrator's (the
- * agents' results and the three tables, empty here), since Kafka Streams pays for those per record.
+ * the cache; {@link Stage#PENDING} also stores the pending question (as the router did before the
+ * assembler took that over). None carries the routing steps in its task. Each task reads the same
+ * co-partitioned inputs as the router's (the answers it keeps and the three tables, empty here), since
+ * Kafka Streams pays for those per record.
  */
 final class StagedRouter {
 
@@ -75,7 +76,7 @@ final class StagedRouter {
     topology.addSource(QUESTIONS, Topics.QUERIES.keySerde().deserializer(), new ByteArrayDeserializer(),
         Topics.QUERIES.name());
     topology.addSource(OTHER_INPUTS, Topics.QUERIES.keySerde().deserializer(), new ByteArrayDeserializer(),
-        Topics.AGENT_RESULTS.name(), Topics.API_KEYS.name(), Topics.TENANT_POLICIES.name(), Topics.GOLD_CHANGES.name());
+        Topics.ANSWERED.name(), Topics.API_KEYS.name(), Topics.TENANT_POLICIES.name(), Topics.GOLD_CHANGES.name());
     topology.addProcessor(STAGES, () -> new StageProcessor(stage, classifier, router, gates, clock), QUESTIONS);
     topology.addProcessor("ignored", Ignored::new, OTHER_INPUTS);
     topology.addStateStore(GateStores.throttles(), STAGES);
@@ -167,11 +168,11 @@ final class StagedRouter {
         String cacheKey = CacheKey.of(question.getTenantId(), agent, question.getContextLimit(), question.getQuestion());
         cache.get(cacheKey, question.getTenantId(), agent, now);
         if (stage == Stage.PENDING) {
-          pending.put(question.getQueryId(), PendingQuestion.of(question, classification, agent, now, user, cacheKey,
-              false));
+          pending.put(question.getQueryId(), new PendingQuestion(question.getTenantId(), classification.intent(),
+              classification.confidence(), agent, question.getSubmittedAt(), now, user.orElse(null), cacheKey, false));
         }
       }
-      AgentTask task = AgentTasks.forQuestion(question, classification, agent, now);
+      AgentTask task = AgentTasks.forQuestion(question, classification, agent, now, null);   // no routing steps
       context.forward(new Record<>(task.getQueryId(), task, now.toEpochMilli()), sink(agent));
     }
   }

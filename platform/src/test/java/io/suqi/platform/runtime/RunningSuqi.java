@@ -3,7 +3,9 @@ package io.suqi.platform.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import io.suqi.orchestrator.OrchestratorConfig;
 import io.suqi.platform.postgres.ConnectionPool;
+import io.suqi.schemas.Topics;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,10 +19,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /** Test fixture: the embedded runtime on free ports in a given data directory, and a client for it. */
 final class RunningSuqi implements AutoCloseable {
@@ -183,6 +192,34 @@ final class RunningSuqi implements AutoCloseable {
       }
     }
     return rows;
+  }
+
+  /**
+   * Waits until the router has read every answer the assembler kept for it (suqi.answered): an answer
+   * is in the cache, and its tokens counted, once the router's group has committed past it. Measured
+   * against the topic's high watermark, so an answer whose transaction is still open is waited for.
+   */
+  void awaitAnswersKept(Duration timeout) throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, info.kafka()))) {
+      eventually(timeout, "the router has read every answer the assembler kept (suqi.answered)", () -> {
+        try {
+          Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+          for (int p = 0; p < Topics.ANSWERED.partitions(); p++) {
+            ends.put(new TopicPartition(Topics.ANSWERED.name(), p), OffsetSpec.latest());
+          }
+          var end = admin.listOffsets(ends).all().get();
+          var committed = admin.listConsumerGroupOffsets(OrchestratorConfig.DEFAULT_APPLICATION_ID)
+              .partitionsToOffsetAndMetadata().get();
+          return end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+              || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+        } catch (ExecutionException e) {
+          return false;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      });
+    }
   }
 
   static void eventually(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {

@@ -3,11 +3,8 @@ package io.suqi.orchestrator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.suqi.orchestrator.assemble.PlanAnswer;
-import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.cost.PriceTable;
 import io.suqi.orchestrator.cost.TokenRule;
-import io.suqi.orchestrator.gate.Asker;
-import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.log.AgentDetail;
 import io.suqi.orchestrator.log.PlanTrace;
 import io.suqi.orchestrator.log.Step;
@@ -20,13 +17,13 @@ import io.suqi.orchestrator.plan.PlanText;
 import io.suqi.orchestrator.plan.StepProgress;
 import io.suqi.orchestrator.route.AgentTasks;
 import io.suqi.orchestrator.route.PendingQuestion;
+import io.suqi.orchestrator.route.PlanHandoff;
 import io.suqi.orchestrator.route.Route;
 import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.AgentTask;
 import io.suqi.schemas.AgentType;
-import io.suqi.schemas.Intent;
-import io.suqi.schemas.Question;
+import io.suqi.schemas.PlannedQuestion;
 import io.suqi.schemas.Response;
 import io.suqi.schemas.ResponseStatus;
 import io.suqi.schemas.ResponseStep;
@@ -66,11 +63,10 @@ final class PlanExecution {
   private final KeyValueStore<String, PendingQuestion> pending;
   /** Query id → when the plan started, for every plan not yet answered. */
   private final KeyValueStore<String, Long> plansInFlight;
-  private final Gates gates;
   private boolean indexed;
 
   PlanExecution(Router router, PlanSettings settings, PriceTable prices, Clock clock, Outputs outputs,
-      KeyValueStore<String, PendingQuestion> pending, KeyValueStore<String, Long> plansInFlight, Gates gates) {
+      KeyValueStore<String, PendingQuestion> pending, KeyValueStore<String, Long> plansInFlight) {
     this.router = router;
     this.settings = settings;
     this.prices = prices;
@@ -78,24 +74,21 @@ final class PlanExecution {
     this.outputs = outputs;
     this.pending = pending;
     this.plansInFlight = plansInFlight;
-    this.gates = gates;
   }
 
-  /** Starts a plan: remembers it, then asks every step that depends on nothing. */
-  void start(Question question, Classification classification, Plan plan, Asker asker, boolean debug) {
-    String queryId = question.getQueryId();
-    Instant planned = clock.instant();
-    PlanStep first = plan.steps().get(0);
-    // The question's intent is the whole question's, unless only its parts were in scope.
-    Classification lead = classification.intent() == Intent.GENERAL
-        ? new Classification(first.intent(), first.confidence()) : classification;
-    PendingQuestion pendingQuestion = PendingQuestion.planned(question, lead, first.agent(), planned, asker.userId(), debug,
-        PlanProgress.start(plan, question.getPlatform(), question.getContextLimit()));
+  /** Starts a plan the router handed on: remembers it, then asks every step that depends on nothing. */
+  void start(PlannedQuestion planned) {
+    Instant started = clock.instant();
+    String queryId = planned.getQueryId();
+    Plan plan = PlanHandoff.planOf(planned);
+    PendingQuestion pendingQuestion = PendingQuestion.planned(planned,
+        PlanProgress.start(plan, planned.getPlatform(), planned.getContextLimit()));
     outputs.progress(progress(queryId, PlanTrace.PLAN, PlanTrace.PLAN_NAME, null, describe(plan), null, null, null,
-        planned));
-    outputs.log(TraceEvents.numbered(queryId, question.getTenantId(), PlanTrace.PLAN, PlanTrace.PLAN_NAME, null,
-        planned, QuestionProcessor.millis(planned, clock.instant()), planDetail(plan, debug)));
-    plansInFlight.put(queryId, planned.toEpochMilli());
+        planned.getPlannedAt()));
+    outputs.log(TraceEvents.numbered(queryId, planned.getTenantId(), PlanTrace.PLAN, PlanTrace.PLAN_NAME, null,
+        planned.getPlannedAt(), QuestionProcessor.millis(started, clock.instant()),
+        planDetail(plan, planned.getRouting().getDebug())));
+    plansInFlight.put(queryId, planned.getPlannedAt().toEpochMilli());
     advance(queryId, pendingQuestion);
   }
 
@@ -108,8 +101,8 @@ final class PlanExecution {
       return;
     }
     Instant now = clock.instant();
-    AgentResult metered = ResultProcessor.metered(result, TokenRule.of(step.get().step().question()));
-    gates.recordTokens(question.tenantId(), question.user(), metered.getTokensUsed(), now);
+    AgentResult metered = Assembly.metered(result, TokenRule.of(step.get().step().question()));
+    outputs.answered(Assembly.tokensOf(queryId, question, metered.getTokensUsed(), now));
     StepProgress settled = step.get().answered(metered, now);
     settled(queryId, question, settled, metered);
     advance(queryId, question.withPlan(question.plan().with(settled)));

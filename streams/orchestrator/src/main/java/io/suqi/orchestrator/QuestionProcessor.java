@@ -8,35 +8,35 @@ import io.suqi.orchestrator.cache.CacheSettings;
 import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.classify.InjectionScan;
 import io.suqi.orchestrator.classify.IntentClassifier;
-import io.suqi.orchestrator.cost.PriceTable;
+import io.suqi.orchestrator.cost.TokenRule;
 import io.suqi.orchestrator.gate.Asker;
 import io.suqi.orchestrator.gate.GateSettings;
 import io.suqi.orchestrator.gate.Gates;
 import io.suqi.orchestrator.gate.Verdict;
+import io.suqi.orchestrator.log.RoutingSteps;
 import io.suqi.orchestrator.log.Step;
 import io.suqi.orchestrator.log.TraceEvents;
 import io.suqi.orchestrator.plan.Plan;
-import io.suqi.orchestrator.plan.PlanSettings;
 import io.suqi.orchestrator.plan.Planner;
 import io.suqi.orchestrator.route.AgentTasks;
-import io.suqi.orchestrator.route.PendingQuestion;
+import io.suqi.orchestrator.route.PlanHandoff;
 import io.suqi.orchestrator.route.Route;
 import io.suqi.orchestrator.route.Router;
-import io.suqi.schemas.AgentTask;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.DeadLetter;
 import io.suqi.schemas.Question;
 import io.suqi.schemas.Response;
+import io.suqi.schemas.Routing;
 import io.suqi.schemas.TenantPolicy;
 import io.suqi.schemas.Topics;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,55 +46,49 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Takes each question through classify → gate → plan or cache → route: answered at once when a gate
  * turns it away, when it is out of scope, or from the cache; a question that needs several agents is
- * planned into steps ({@link PlanExecution}); otherwise sent to its agent's task topic and
- * remembered as pending. A record that is not a valid question goes to the dead-letter topic and
- * the stream goes on.
+ * planned into steps and handed to the assembler on suqi.plans; otherwise sent to its agent's task
+ * topic. A question handed on costs one record: the facts of its routing travel in it ({@link Routing}),
+ * and the assembler logs and streams its steps from them ({@link RoutingSteps}). A record that is not a valid question goes to the
+ * dead-letter topic and the stream goes on.
  */
 final class QuestionProcessor implements Processor<String, byte[], String, Object> {
 
   private static final Duration EVICTION_INTERVAL = Duration.ofMinutes(10);
+  /** Each agent alone, built once: the set of agents a question routed as a whole asks. */
+  private static final Map<AgentType, Set<AgentType>> ONLY = Arrays.stream(AgentType.values())
+      .collect(Collectors.toMap(agent -> agent, Set::of, (a, b) -> a, () -> new EnumMap<>(AgentType.class)));
 
   private final IntentClassifier classifier;
   private final Planner planner;
   private final Router router;
   private final GateSettings gateSettings;
   private final CacheSettings cacheSettings;
-  private final PlanSettings planSettings;
-  private final PriceTable prices;
   private final Clock clock;
   private Outputs outputs;
   private Gates gates;
   private AnswerCache cache;
-  private PlanExecution plans;
-  private KeyValueStore<String, PendingQuestion> pending;
   private ProcessorContext<String, Object> context;
 
   QuestionProcessor(IntentClassifier classifier, Planner planner, Router router, GateSettings gateSettings,
-      CacheSettings cacheSettings, PlanSettings planSettings, PriceTable prices, Clock clock) {
+      CacheSettings cacheSettings, Clock clock) {
     this.classifier = classifier;
     this.planner = planner;
     this.router = router;
     this.gateSettings = gateSettings;
     this.cacheSettings = cacheSettings;
-    this.planSettings = planSettings;
-    this.prices = prices;
     this.clock = clock;
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    this.outputs = new Outputs(context);
-    this.pending = context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS);
+    this.outputs = new Outputs(context, Outputs.ROUTER);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
-    this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending,
-        context.getStateStore(OrchestratorTopology.PLANS_IN_FLIGHT), gates);
     context.schedule(EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, at -> cache.evictExpired(clock.instant()));
   }
 
@@ -109,7 +103,22 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     }
     TenantPolicy policy = gates.policyOf(question.getTenantId());
     boolean debug = question.getDebug() || Gates.debug(policy);
-    Classification classification = classify(question, debug);
+    // The facts of routing, filled step by step: carried in the question's task or plan (the assembler
+    // logs and streams the steps from them), or turned into steps here when it is answered at once.
+    Routing routing = new Routing();
+    routing.setSubmittedAt(question.getSubmittedAt().toEpochMilli());
+    routing.setDebug(debug);
+    routing.setAskedUser(debug ? question.getUserId() : null);
+    routing.setQuestion(debug ? question.getQuestion() : null);
+    routing.setPlatform(question.getPlatform());
+    routing.setContextLimit(question.getContextLimit());
+    routing.setInjectionSigns(InjectionScan.signs(question.getQuestion()));
+    routing.setQuestionTokens(0L);
+    routing.setClassifyStartedAt(clock.millis());
+    Classification classification = classifier.classify(question.getQuestion());
+    routing.setClassifiedAt(clock.millis());
+    routing.setIntent(classification.intent());
+    routing.setConfidence(classification.confidence());
 
     // Only a question with clause boundaries is classified again, clause by clause.
     Optional<Plan> plan = planner.multiStep(question.getQuestion());
@@ -117,87 +126,68 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     Instant gateStart = clock.instant();
     Verdict verdict = gates.admit(question, policy, askedAgents(plan, route), gateStart);
     Instant gated = clock.instant();
-    ObjectNode gateDetail = TraceEvents.detail().put("verdict", verdict instanceof Verdict.Admitted ? "admitted" : "rejected");
-    // Who was let in or turned away, from where: the audit trail the security agent answers from.
+    routing.setGateStartedAt(gateStart.toEpochMilli());
+    routing.setGatedAt(gated.toEpochMilli());
+    routing.setRoutedAt(gated.toEpochMilli());
     Asker asker = verdict instanceof Verdict.Admitted admitted ? admitted.asker() : ((Verdict.Rejected) verdict).asker();
-    if (verdict instanceof Verdict.Rejected rejected) {
-      gateDetail.put("reason", name(rejected.reason())).put("message", rejected.message());
-    }
     if (asker != null) {
-      gateDetail.put("user", asker.userId().orElse(null)).put("role", name(asker.role()));
+      routing.setUserId(asker.userId().orElse(null));
+      routing.setRole(name(asker.role()));
     }
-    gateDetail.put("platform", question.getPlatform());
-    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.GATE, null, gateStart,
-        millis(gateStart, gated), gateDetail));
     if (verdict instanceof Verdict.Rejected rejected) {
-      answerDirectly(question, ResponseAssembler.rejected(question, classification, rejected.reason(),
-          rejected.message(), rejected.retryAfterMs(), gated), TraceEvents.detail().put("reason", name(rejected.reason())));
+      answerDirectly(question, routing, null, new RoutingSteps.Rejection(name(rejected.reason()), rejected.message()),
+          ResponseAssembler.rejected(question, classification, rejected.reason(), rejected.message(),
+              rejected.retryAfterMs(), gated), TraceEvents.detail().put("reason", name(rejected.reason())));
       return;
     }
 
     if (plan.isPresent()) {
-      plans.start(question, classification, plan.get(), asker, debug);
+      Instant planned = clock.instant();
+      routing.setRoutedAt(planned.toEpochMilli());
+      outputs.plan(PlanHandoff.of(question, PlanHandoff.lead(classification, plan.get()), plan.get(), planned,
+          routing));
       return;
     }
     if (route instanceof Route.ToAgent toAgent) {
-      answerFromCacheOrAgent(question, classification, toAgent.agent(), asker, debug);
+      answerFromCacheOrAgent(question, classification, toAgent.agent(), routing);
     } else if (route instanceof Route.AgentNotDeployed notDeployed) {
-      answerDirectly(question, ResponseAssembler.agentNotDeployed(question, classification, notDeployed.agent(),
-          clock.instant()), TraceEvents.detail().put("missing_agent", name(notDeployed.agent())));
+      answerDirectly(question, routing, null, null, ResponseAssembler.agentNotDeployed(question, classification,
+          notDeployed.agent(), clock.instant()), TraceEvents.detail().put("missing_agent", name(notDeployed.agent())));
     } else {
-      answerDirectly(question, ResponseAssembler.outOfScope(question, classification, clock.instant()),
-          TraceEvents.detail());
+      answerDirectly(question, routing, null, null, ResponseAssembler.outOfScope(question, classification,
+          clock.instant()), TraceEvents.detail());
     }
   }
 
-  private Classification classify(Question question, boolean debug) {
-    Instant classifyStart = clock.instant();
-    Classification classification = classifier.classify(question.getQuestion());
-    Instant classified = clock.instant();
-    outputs.progress(question.getQueryId(), Step.CLASSIFY, null, "Understood as " + name(classification.intent())
-        + " (confidence " + twoDecimals(classification.confidence()) + ")", classified);
-    ObjectNode detail = TraceEvents.detail()
-        .put("intent", name(classification.intent()))
-        .put("confidence", Math.round(classification.confidence() * 1000) / 1000.0);
-    List<String> signs = InjectionScan.signs(question.getQuestion());
-    if (!signs.isEmpty()) {
-      signs.forEach(detail.putArray("injection_signs")::add);
-    }
-    if (debug) {
-      detail.put("question", question.getQuestion()).put("platform", question.getPlatform())
-          .put("user", question.getUserId()).put("context_limit", question.getContextLimit());
-    }
-    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CLASSIFY, null, classifyStart,
-        millis(classifyStart, classified), detail));
-    return classification;
-  }
-
-  private void answerFromCacheOrAgent(Question question, Classification classification, AgentType agent, Asker asker,
-      boolean debug) {
+  private void answerFromCacheOrAgent(Question question, Classification classification, AgentType agent,
+      Routing routing) {
     Instant lookupStart = clock.instant();
     String cacheKey = CacheKey.of(question.getTenantId(), agent, question.getContextLimit(), question.getQuestion());
     Optional<Response> cached = cache.get(cacheKey, question.getTenantId(), agent, lookupStart);
     Instant looked = clock.instant();
-    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.CACHE, agent, lookupStart,
-        millis(lookupStart, looked), TraceEvents.detail().put("hit", cached.isPresent())));
+    routing.setCacheStartedAt(lookupStart.toEpochMilli());
+    routing.setCacheLookedAt(looked.toEpochMilli());
     if (cached.isPresent()) {
-      answerDirectly(question, ResponseAssembler.fromCache(question, classification, cached.get(), looked),
-          TraceEvents.detail().put("cache_hit", true));
+      answerDirectly(question, routing, agent, null, ResponseAssembler.fromCache(question, classification,
+          cached.get(), looked), TraceEvents.detail().put("cache_hit", true));
       return;
     }
-    Instant routeStart = clock.instant();
-    AgentTask task = AgentTasks.forQuestion(question, classification, agent, routeStart);
-    // Remembered before the task goes out, so even an instant result finds its question.
-    pending.put(question.getQueryId(),
-        PendingQuestion.of(question, classification, agent, routeStart, asker.userId(), cacheKey, debug));
-    outputs.task(task);
     Instant routed = clock.instant();
-    outputs.progress(question.getQueryId(), Step.ROUTE, agent, "Asked the " + name(agent) + " agent", routed);
-    outputs.log(TraceEvents.step(question.getQueryId(), question.getTenantId(), Step.ROUTE, agent, routeStart,
-        millis(routeStart, routed), TraceEvents.detail().put("task_topic", Topics.tasksFor(agent).name())));
+    routing.setRoutedAt(routed.toEpochMilli());
+    routing.setCacheKey(cacheKey);
+    routing.setQuestionTokens(TokenRule.of(question.getQuestion()));
+    outputs.task(AgentTasks.forQuestion(question, classification, agent, routed, routing));
   }
 
-  private void answerDirectly(Question question, Response response, ObjectNode detail) {
+  /**
+   * @param cachedFor the agent whose cached answer this is; null when the cache was not reached
+   * @param rejection why the gates turned the question away; null when they did not
+   */
+  private void answerDirectly(Question question, Routing routing, AgentType cachedFor,
+      RoutingSteps.Rejection rejection, Response response, ObjectNode detail) {
+    RoutingSteps steps = new RoutingSteps(question.getQueryId(), question.getTenantId(), cachedFor, false, routing);
+    steps.log(rejection, outputs::log);
+    steps.progress(outputs::progress);
     outputs.response(response);
     outputs.progress(question.getQueryId(), Step.RESPOND, response.getAgent(), response.getAnswer().getText(),
         response.getCompletedAt());
@@ -256,11 +246,6 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     return Math.max(0, Duration.between(from, to).toMillis());
   }
 
-  /** "0.87": as String.format("%.2f") would print it, without a Formatter per question. */
-  static String twoDecimals(double value) {
-    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
-  }
-
   private static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
@@ -270,6 +255,6 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     if (plan.isPresent()) {
       return plan.get().steps().stream().map(step -> step.agent()).collect(Collectors.toUnmodifiableSet());
     }
-    return route instanceof Route.ToAgent toAgent ? Set.of(toAgent.agent()) : Set.of();
+    return route instanceof Route.ToAgent toAgent ? ONLY.get(toAgent.agent()) : Set.of();
   }
 }

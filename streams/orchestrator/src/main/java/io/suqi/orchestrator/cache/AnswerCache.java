@@ -52,7 +52,8 @@ public final class AnswerCache {
 
   /** Loaded from retail.gold-changes. */
   public static StoreBuilder<?> goldChangesStore() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GOLD_CHANGES_STORE), Serdes.String(),
+    // In the heap: one entry per tenant, read for every analytics question.
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GOLD_CHANGES_STORE), Serdes.String(),
         Topics.GOLD_CHANGES.valueSerde());
   }
 

@@ -48,14 +48,17 @@ public final class GateStores {
         .withCachingEnabled();
   }
 
-  /** Loaded from their topics; changelogged like every store, so a new instance restores them. */
+  /**
+   * Loaded from their topics; changelogged like every store, so a new instance restores them. In the
+   * heap: read for every question, and a few entries per tenant (RocksDB's lookup cost the router more).
+   */
   public static StoreBuilder<?> apiKeys() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(API_KEYS), Serdes.String(),
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(API_KEYS), Serdes.String(),
         Topics.API_KEYS.valueSerde());
   }
 
   public static StoreBuilder<?> tenantPolicies() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TENANT_POLICIES), Serdes.String(),
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TENANT_POLICIES), Serdes.String(),
         Topics.TENANT_POLICIES.valueSerde());
   }
 

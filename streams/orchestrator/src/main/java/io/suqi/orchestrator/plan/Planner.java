@@ -45,6 +45,9 @@ public final class Planner {
 
   /** The plan of a question that needs several agents; empty when it is one step (route it as a whole). */
   public Optional<Plan> multiStep(String question) {
+    if (!ClauseSplitter.mayHaveBoundary(question)) {
+      return Optional.empty();   // most questions: one clause, known without splitting (the router's hot path)
+    }
     List<Clause> clauses = splitter.split(question);
     if (clauses.size() < 2) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import io.suqi.orchestrator.plan.StepProgress;
 import io.suqi.schemas.AgentTask;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Question;
+import io.suqi.schemas.Routing;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,20 +19,25 @@ public final class AgentTasks {
 
   private AgentTasks() {}
 
-  public static AgentTask forQuestion(Question question, Classification classification, AgentType agent, Instant issuedAt) {
-    return AgentTask.newBuilder()
-        .setQueryId(question.getQueryId())
-        .setTenantId(question.getTenantId())
-        .setPlatform(question.getPlatform())
-        .setQuestion(question.getQuestion())
-        .setIntent(classification.intent())
-        .setConfidence(classification.confidence())
-        .setAgent(agent)
-        .setStepNumber(FIRST_STEP)
-        .setContextLimit(question.getContextLimit())
-        .setIssuedAt(issuedAt)
-        .setEarlierSteps(List.of())
-        .build();
+  /** A question sent as a whole, with what the assembler needs to wait for its result. */
+  public static AgentTask forQuestion(Question question, Classification classification, AgentType agent, Instant issuedAt,
+      Routing routing) {
+    // Set field by field rather than through a builder, which copies the schema's fields for every
+    // record: this is built for every question the router sends.
+    AgentTask task = new AgentTask();
+    task.setQueryId(question.getQueryId());
+    task.setTenantId(question.getTenantId());
+    task.setPlatform(question.getPlatform());
+    task.setQuestion(question.getQuestion());
+    task.setIntent(classification.intent());
+    task.setConfidence(classification.confidence());
+    task.setAgent(agent);
+    task.setStepNumber(FIRST_STEP);
+    task.setContextLimit(question.getContextLimit());
+    task.setIssuedAt(issuedAt);
+    task.setEarlierSteps(List.of());
+    task.setRouting(routing);
+    return task;
   }
 
   /** The task of one step of a multi-step plan, with the answers of the steps it depends on. */

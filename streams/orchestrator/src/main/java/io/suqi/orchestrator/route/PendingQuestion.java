@@ -1,11 +1,11 @@
 package io.suqi.orchestrator.route;
 
-import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.cost.TokenRule;
 import io.suqi.orchestrator.plan.PlanProgress;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Intent;
-import io.suqi.schemas.Question;
+import io.suqi.schemas.PlannedQuestion;
+import io.suqi.schemas.Routing;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,18 +40,20 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
     this(tenantId, intent, confidence, agent, submittedAt, routedAt, userId, cacheKey, debug, null, 0);
   }
 
-  public static PendingQuestion of(Question question, Classification classification, AgentType agent,
-      Instant routedAt, Optional<String> userId, String cacheKey, boolean debug) {
-    return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), agent,
-        question.getSubmittedAt(), routedAt, userId.orElse(null), cacheKey, debug, null,
-        TokenRule.of(question.getQuestion()));
+  /** A question the router sent to {@code agent} as a whole, as its routing describes it. */
+  public static PendingQuestion of(String tenantId, AgentType agent, Routing routing) {
+    return new PendingQuestion(tenantId, routing.getIntent(), routing.getConfidence(), agent,
+        Instant.ofEpochMilli(routing.getSubmittedAt()), Instant.ofEpochMilli(routing.getRoutedAt()), routing.getUserId(), routing.getCacheKey(), routing.getDebug(), null,
+        routing.getQuestionTokens());
   }
 
   /** A multi-step plan, not cached (each step's data changes on its own). */
-  public static PendingQuestion planned(Question question, Classification classification, AgentType firstAgent,
-      Instant routedAt, Optional<String> userId, boolean debug, PlanProgress plan) {
-    return new PendingQuestion(question.getTenantId(), classification.intent(), classification.confidence(), firstAgent,
-        question.getSubmittedAt(), routedAt, userId.orElse(null), null, debug, Objects.requireNonNull(plan, "plan"), 0);
+  public static PendingQuestion planned(PlannedQuestion planned, PlanProgress plan) {
+    Routing routing = planned.getRouting();
+    return new PendingQuestion(planned.getTenantId(), planned.getIntent(), planned.getConfidence(),
+        planned.getSteps().get(0).getAgent(), Instant.ofEpochMilli(routing.getSubmittedAt()), planned.getPlannedAt(),
+        routing.getUserId(),
+        null, routing.getDebug(), Objects.requireNonNull(plan, "plan"), 0);
   }
 
   public boolean planned() {

@@ -3,7 +3,6 @@ package io.suqi.orchestrator.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.suqi.orchestrator.classify.Classification;
 import io.suqi.orchestrator.plan.Plan;
 import io.suqi.orchestrator.plan.PlanProgress;
 import io.suqi.orchestrator.plan.PlanStep;
@@ -11,13 +10,11 @@ import io.suqi.orchestrator.plan.StepAnswer;
 import io.suqi.orchestrator.plan.StepProgress;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.Intent;
-import io.suqi.schemas.Question;
 import io.suqi.schemas.StepStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +47,8 @@ class PendingQuestionSerdeTest {
         new StepAnswer("North leads", "SELECT 1", List.of("region", "revenue"), List.of("text", "decimal"),
             List.of(Arrays.asList("North", null)), List.of(new StepAnswer.Source("kb-1", "Doc", null))),
         null, 12, 70);
-    PendingQuestion pending = PendingQuestion.planned(question(), new Classification(Intent.ANALYTICS, 0.7),
-        AgentType.ANALYTICS, asked, Optional.of("ana"), false, plan.with(answered));
+    PendingQuestion pending = new PendingQuestion("tenant-a", Intent.ANALYTICS, 0.7, AgentType.ANALYTICS,
+        Instant.parse("2025-01-01T10:00:00.123Z"), asked, "ana", null, false, plan.with(answered), 0);
 
     // When
     byte[] bytes = serde.serializer().serialize("store", pending);
@@ -76,11 +73,6 @@ class PendingQuestionSerdeTest {
     assertThat(read.planned()).isFalse();
     assertThat(read.cacheKey()).isEqualTo("k");
     assertThat(read.submittedAt()).isEqualTo(Instant.parse("2025-01-01T10:00:00.123Z"));
-  }
-
-  private static Question question() {
-    return Question.newBuilder().setQueryId("q1").setTenantId("tenant-a").setQuestion("revenue by region and what to stock")
-        .setSubmittedAt(Instant.parse("2025-01-01T10:00:00.123Z")).build();
   }
 
   @Test
