@@ -37,7 +37,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     this.type = type;
     SpecificData model = SpecificData.getForClass(type);
     // Records without logical types (Routing, Answer, …) are then written and read by their generated
-    // code instead of Avro's generic walk over the schema: a third of the router's task encoding.
+    // code instead of Avro's generic walk over the schema, which the router pays for every task.
     model.setCustomCoders(true);
     this.schema = model.getSchema(type);
     // Not copied by the encoder: encode() copies the bytes out of its reused buffer at once.

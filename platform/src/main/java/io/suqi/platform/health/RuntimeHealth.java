@@ -51,7 +51,8 @@ public final class RuntimeHealth implements AutoCloseable {
   public record AgentIndex(String groupId, String topic, Supplier<Optional<Instant>> lastPoll) {}
 
   private static final String ROUTER_GROUP = OrchestratorConfig.DEFAULT_APPLICATION_ID;
-  private static final String ASSEMBLER_GROUP = OrchestratorConfig.DEFAULT_APPLICATION_ID + Orchestrator.ASSEMBLER_SUFFIX;
+  private static final String ASSEMBLER_GROUP =
+      OrchestratorConfig.DEFAULT_APPLICATION_ID + Orchestrator.ASSEMBLER_SUFFIX;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Admin admin;

@@ -1,10 +1,6 @@
 package io.suqi.orchestrator;
 
-import io.suqi.orchestrator.cost.PriceTable;
-import io.suqi.orchestrator.plan.PlanSettings;
-import io.suqi.orchestrator.route.Router;
 import io.suqi.schemas.Topic;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,35 +23,34 @@ final class AssemblerInput<V> implements Processor<String, byte[], String, Objec
   private static final Duration LONGEST_SCAN_INTERVAL = Duration.ofSeconds(1);
   private static final Duration EARLY_RESULTS_SCAN_INTERVAL = Duration.ofMinutes(1);
 
-  /** What the assembler is built of; the same for each of its inputs. */
-  record Settings(Router router, PlanSettings plans, PriceTable prices, Clock clock) {}
-
   private final Topic<String, V> topic;
   private final BiConsumer<Assembly, V> handle;
   private final boolean scans;
-  private final Settings settings;
+  private final Assembly.Settings settings;
   private Assembly assembly;
 
-  private AssemblerInput(Topic<String, V> topic, BiConsumer<Assembly, V> handle, boolean scans, Settings settings) {
+  private AssemblerInput(Topic<String, V> topic, BiConsumer<Assembly, V> handle, boolean scans,
+      Assembly.Settings settings) {
     this.topic = topic;
     this.handle = handle;
     this.scans = scans;
     this.settings = settings;
   }
 
-  static <V> AssemblerInput<V> of(Topic<String, V> topic, BiConsumer<Assembly, V> handle, Settings settings) {
+  static <V> AssemblerInput<V> of(Topic<String, V> topic, BiConsumer<Assembly, V> handle,
+      Assembly.Settings settings) {
     return new AssemblerInput<>(topic, handle, false, settings);
   }
 
   /** The input that also runs the assembler's scans: one per task. */
-  static <V> AssemblerInput<V> scanning(Topic<String, V> topic, BiConsumer<Assembly, V> handle, Settings settings) {
+  static <V> AssemblerInput<V> scanning(Topic<String, V> topic, BiConsumer<Assembly, V> handle,
+      Assembly.Settings settings) {
     return new AssemblerInput<>(topic, handle, true, settings);
   }
 
   @Override
   public void init(ProcessorContext<String, Object> context) {
-    assembly = Assembly.connect(context, new Outputs(context, Outputs.ASSEMBLER), settings.router(), settings.plans(),
-        settings.prices(), settings.clock());
+    assembly = Assembly.connect(context, settings);
     if (scans) {
       Duration stepTimeout = settings.plans().stepTimeout();
       Duration scan = stepTimeout.compareTo(LONGEST_SCAN_INTERVAL) < 0 ? stepTimeout : LONGEST_SCAN_INTERVAL;

@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -78,10 +78,13 @@ final class Assembly {
     this.plans = new PlanExecution(router, planSettings, prices, clock, outputs, pending, plansInFlight);
   }
 
+  /** What the assembler is built of; the same for each of its inputs. */
+  record Settings(Router router, PlanSettings plans, PriceTable prices, Clock clock) {}
+
   /** The assembly on the stores of the calling processor's task, writing to its assembler outputs. */
-  static Assembly connect(ProcessingContext context, Outputs outputs, Router router, PlanSettings planSettings,
-      PriceTable prices, Clock clock) {
-    return new Assembly(router, planSettings, prices, clock, outputs,
+  static Assembly connect(ProcessorContext<String, Object> context, Settings settings) {
+    return new Assembly(settings.router(), settings.plans(), settings.prices(), settings.clock(),
+        new Outputs(context, Outputs.ASSEMBLER),
         context.getStateStore(OrchestratorTopology.PENDING_QUESTIONS),
         context.getStateStore(OrchestratorTopology.PLANS_IN_FLIGHT),
         context.getStateStore(OrchestratorTopology.EARLY_RESULTS),
@@ -104,9 +107,7 @@ final class Assembly {
     if (wasAnswered(queryId)) {
       return;   // answered already, from the routing its result echoed: its steps were written then
     }
-    RoutingSteps steps = new RoutingSteps(queryId, task.getTenantId(), task.getAgent(), true, routing);
-    steps.log(null, outputs::log);
-    steps.progress(outputs::progress);
+    writeRoutingSteps(new RoutingSteps(queryId, task.getTenantId(), task.getAgent(), true, routing));
     PendingQuestion question = PendingQuestion.of(task.getTenantId(), task.getAgent(), routing);
     AgentResult early = earlyResults.get(queryId);
     if (early != null) {
@@ -118,10 +119,8 @@ final class Assembly {
   }
 
   void startPlan(PlannedQuestion planned) {
-    RoutingSteps steps = new RoutingSteps(planned.getQueryId(), planned.getTenantId(), null, false,
-        planned.getRouting());
-    steps.log(null, outputs::log);
-    steps.progress(outputs::progress);
+    writeRoutingSteps(new RoutingSteps(planned.getQueryId(), planned.getTenantId(), null, false,
+        planned.getRouting()));
     plans.start(planned);
   }
 
@@ -140,15 +139,18 @@ final class Assembly {
       answer(queryId, question, result);
     } else if (result.getRouting() != null) {
       // Before its task was committed: the routing the agent echoed is the task's.
-      RoutingSteps steps = new RoutingSteps(queryId, result.getTenantId(), result.getAgent(), true,
-          result.getRouting());
-      steps.log(null, outputs::log);
-      steps.progress(outputs::progress);
+      writeRoutingSteps(new RoutingSteps(queryId, result.getTenantId(), result.getAgent(), true,
+          result.getRouting()));
       answer(queryId, PendingQuestion.of(result.getTenantId(), result.getAgent(), result.getRouting()), result);
     } else {
       LOG.debug("keeping a result for {}: no question is waiting for it yet", queryId);
       earlyResults.put(queryId, result);
     }
+  }
+
+  /** The routing steps of a question the router handed on (so admitted: no rejection). */
+  private void writeRoutingSteps(RoutingSteps steps) {
+    steps.write(null, outputs::log, outputs::progress);
   }
 
   private boolean wasAnswered(String queryId) {

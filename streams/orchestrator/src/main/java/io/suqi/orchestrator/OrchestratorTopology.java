@@ -133,9 +133,10 @@ public final class OrchestratorTopology {
   }
 
   private static void addAssembler(Topology topology, OrchestratorConfig config, Clock clock) {
-    AssemblerInput.Settings settings = new AssemblerInput.Settings(new Router(config.availableAgents()),
+    Assembly.Settings settings = new Assembly.Settings(new Router(config.availableAgents()),
         config.plans(), config.prices(), clock);
-    topology.addSource(TASKS, Topics.QUERIES.keySerde().deserializer(), new ByteArrayDeserializer(),
+    topology.addSource(TASKS, Topics.tasksFor(AgentType.ANALYTICS).keySerde().deserializer(),
+        new ByteArrayDeserializer(),
         Arrays.stream(AgentType.values()).map(agent -> Topics.tasksFor(agent).name()).toArray(String[]::new));
     addBytesSource(topology, PLANS, Topics.PLANS);
     addBytesSource(topology, RESULTS, Topics.AGENT_RESULTS);

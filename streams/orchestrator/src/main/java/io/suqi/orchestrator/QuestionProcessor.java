@@ -52,8 +52,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * turns it away, when it is out of scope, or from the cache; a question that needs several agents is
  * planned into steps and handed to the assembler on suqi.plans; otherwise sent to its agent's task
  * topic. A question handed on costs one record: the facts of its routing travel in it ({@link Routing}),
- * and the assembler logs and streams its steps from them ({@link RoutingSteps}). A record that is not a valid question goes to the
- * dead-letter topic and the stream goes on.
+ * and the assembler logs and streams its steps from them ({@link RoutingSteps}). A record that is not a
+ * valid question goes to the dead-letter topic and the stream goes on.
  */
 final class QuestionProcessor implements Processor<String, byte[], String, Object> {
 
@@ -185,9 +185,8 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
    */
   private void answerDirectly(Question question, Routing routing, AgentType cachedFor,
       RoutingSteps.Rejection rejection, Response response, ObjectNode detail) {
-    RoutingSteps steps = new RoutingSteps(question.getQueryId(), question.getTenantId(), cachedFor, false, routing);
-    steps.log(rejection, outputs::log);
-    steps.progress(outputs::progress);
+    new RoutingSteps(question.getQueryId(), question.getTenantId(), cachedFor, false, routing)
+        .write(rejection, outputs::log, outputs::progress);
     outputs.response(response);
     outputs.progress(question.getQueryId(), Step.RESPOND, response.getAgent(), response.getAnswer().getText(),
         response.getCompletedAt());

@@ -50,7 +50,7 @@ public final class GateStores {
 
   /**
    * Loaded from their topics; changelogged like every store, so a new instance restores them. In the
-   * heap: read for every question, and a few entries per tenant (RocksDB's lookup cost the router more).
+   * heap: a few entries per tenant, read for every question, so a map lookup rather than RocksDB's.
    */
   public static StoreBuilder<?> apiKeys() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(API_KEYS), Serdes.String(),

@@ -28,8 +28,14 @@ public record RoutingSteps(String queryId, String tenantId, AgentType agent, boo
   /** Why the gates turned the question away: reason and message; null when they admitted it. */
   public record Rejection(String reason, String message) {}
 
+  /** Writes the log events, then the progress steps. */
+  public void write(Rejection rejection, Consumer<OrchestrationEvent> log, Consumer<ResponseStep> progress) {
+    log(rejection, log);
+    progress(progress);
+  }
+
   /** The log events: classify, gate, then cache (if looked up) and route (if sent to one agent). */
-  public void log(Rejection rejection, Consumer<OrchestrationEvent> log) {
+  private void log(Rejection rejection, Consumer<OrchestrationEvent> log) {
     ObjectNode classify = TraceEvents.detail()
         .put("intent", name(routing.getIntent()))
         .put("confidence", Math.round(routing.getConfidence() * 1000) / 1000.0);
@@ -65,7 +71,7 @@ public record RoutingSteps(String queryId, String tenantId, AgentType agent, boo
   }
 
   /** The progress steps: the classification, and the agent asked (if sent to one). */
-  public void progress(Consumer<ResponseStep> progress) {
+  private void progress(Consumer<ResponseStep> progress) {
     progress.accept(progressStep(Step.CLASSIFY, null, "Understood as " + name(routing.getIntent()) + " (confidence "
         + twoDecimals(routing.getConfidence()) + ")", routing.getClassifiedAt()));
     if (routed) {

@@ -43,8 +43,8 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
   /** A question the router sent to {@code agent} as a whole, as its routing describes it. */
   public static PendingQuestion of(String tenantId, AgentType agent, Routing routing) {
     return new PendingQuestion(tenantId, routing.getIntent(), routing.getConfidence(), agent,
-        Instant.ofEpochMilli(routing.getSubmittedAt()), Instant.ofEpochMilli(routing.getRoutedAt()), routing.getUserId(), routing.getCacheKey(), routing.getDebug(), null,
-        routing.getQuestionTokens());
+        Instant.ofEpochMilli(routing.getSubmittedAt()), Instant.ofEpochMilli(routing.getRoutedAt()),
+        routing.getUserId(), routing.getCacheKey(), routing.getDebug(), null, routing.getQuestionTokens());
   }
 
   /** A multi-step plan, not cached (each step's data changes on its own). */
@@ -52,8 +52,7 @@ public record PendingQuestion(String tenantId, Intent intent, double confidence,
     Routing routing = planned.getRouting();
     return new PendingQuestion(planned.getTenantId(), planned.getIntent(), planned.getConfidence(),
         planned.getSteps().get(0).getAgent(), Instant.ofEpochMilli(routing.getSubmittedAt()), planned.getPlannedAt(),
-        routing.getUserId(),
-        null, routing.getDebug(), Objects.requireNonNull(plan, "plan"), 0);
+        routing.getUserId(), null, routing.getDebug(), Objects.requireNonNull(plan, "plan"), 0);
   }
 
   public boolean planned() {
