@@ -1,13 +1,18 @@
 package io.suqi.schemas;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.util.ClassSecurityValidator.ClassSecurityPredicate;
@@ -27,11 +32,24 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     trustGeneratedClasses();
   }
 
+  /** The single-object encoding's marker, before the schema's fingerprint. */
+  private static final byte[] SINGLE_OBJECT_MARKER = {(byte) 0xC3, 0x01};
+
+  /**
+   * Each thread's buffer and encoder, reused for every record it encodes. Avro's own message encoder
+   * writes through an unbuffered encoder, a synchronized stream call per field; a buffered one
+   * writes the record in one call.
+   */
+  private static final ThreadLocal<EncodingBuffer> BUFFERS = ThreadLocal.withInitial(EncodingBuffer::new);
+
   private final Class<T> type;
-  private final BinaryMessageEncoder<T> encoder;
+  private final byte[] header;
+  private final DatumWriter<T> writer;
   private final BinaryMessageDecoder<T> decoder;
 
   private final Schema schema;
+  private final Serializer<T> serializer = (topic, value) -> value == null ? null : encode(value);
+  private final Deserializer<T> deserializer = (topic, bytes) -> bytes == null ? null : decode(bytes);
 
   AvroSerde(Class<T> type, List<Schema> olderVersions) {
     this.type = type;
@@ -40,8 +58,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     // code instead of Avro's generic walk over the schema, which the router pays for every task.
     model.setCustomCoders(true);
     this.schema = model.getSchema(type);
-    // Not copied by the encoder: encode() copies the bytes out of its reused buffer at once.
-    this.encoder = new BinaryMessageEncoder<>(model, schema, false);
+    this.header = singleObjectHeader(schema);
+    this.writer = new SpecificDatumWriter<>(schema, model);
     this.decoder = new BinaryMessageDecoder<>(model, schema);
     olderVersions.forEach(decoder::addSchema);
   }
@@ -67,14 +85,45 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     return schema;
   }
 
+  /** The record in Avro single-object encoding: what {@code BinaryMessageEncoder} writes, byte for byte. */
   public byte[] encode(T value) {
+    EncodingBuffer buffer = BUFFERS.get();
     try {
-      ByteBuffer buffer = encoder.encode(value);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
+      byte[] bytes = buffer.encode(header, writer, value);
+      if (bytes.length > EncodingBuffer.KEPT_BYTES) {
+        BUFFERS.remove();   // a rare large record (a long answer) does not keep its buffer alive
+      }
       return bytes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] singleObjectHeader(Schema schema) {
+    try {
+      byte[] fingerprint = SchemaNormalization.parsingFingerprint("CRC-64-AVRO", schema);
+      byte[] header = new byte[SINGLE_OBJECT_MARKER.length + fingerprint.length];
+      System.arraycopy(SINGLE_OBJECT_MARKER, 0, header, 0, SINGLE_OBJECT_MARKER.length);
+      System.arraycopy(fingerprint, 0, header, SINGLE_OBJECT_MARKER.length, fingerprint.length);
+      return header;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Avro has no CRC-64-AVRO fingerprint", e);
+    }
+  }
+
+  /** A thread's output stream and the buffered encoder over it. */
+  private static final class EncodingBuffer {
+    static final int KEPT_BYTES = 64 * 1024;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    private BinaryEncoder encoder;
+
+    <T> byte[] encode(byte[] header, DatumWriter<T> writer, T value) throws IOException {
+      out.reset();
+      out.write(header);
+      encoder = EncoderFactory.get().binaryEncoder(out, encoder);
+      writer.write(value, encoder);
+      encoder.flush();
+      return out.toByteArray();
     }
   }
 
@@ -88,13 +137,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
   }
 
+  /** One instance each: a state store asks for them at every read and write. */
   @Override
   public Serializer<T> serializer() {
-    return (topic, value) -> value == null ? null : encode(value);
+    return serializer;
   }
 
   @Override
   public Deserializer<T> deserializer() {
-    return (topic, bytes) -> bytes == null ? null : decode(bytes);
+    return deserializer;
   }
 }

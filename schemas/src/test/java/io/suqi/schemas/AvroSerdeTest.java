@@ -12,6 +12,7 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,31 @@ class AvroSerdeTest {
     byte[] bytes = serde.serializer().serialize("suqi.queries", question);
 
     assertThat(serde.deserializer().deserialize("suqi.queries", bytes)).isEqualTo(question);
+  }
+
+  @Test
+  void itWritesAvrosSingleObjectEncodingByteForByte() throws Exception {
+    // Given a task with a nested record, an array, a union and a logical type
+    Routing routing = new Routing();
+    routing.setSubmittedAt(1_700_000_000_000L);
+    routing.setPlatform("chat");
+    routing.setIntent(Intent.ANALYTICS);
+    routing.setInjectionSigns(List.of("sql_comment"));
+    routing.setCacheKey("acme\u0001ANALYTICS\u000110\u0001top 5 stores");
+    AgentTask task = AgentTask.newBuilder().setQueryId("q-1").setTenantId("acme").setPlatform("chat")
+        .setQuestion("top 5 stores by revenue last month -- or else").setIntent(Intent.ANALYTICS).setConfidence(0.93)
+        .setAgent(AgentType.ANALYTICS).setStepNumber(1).setContextLimit(10)
+        .setIssuedAt(Instant.ofEpochMilli(1_700_000_000_123L)).setEarlierSteps(List.of()).setRouting(routing).build();
+    AvroSerde<AgentTask> tasks = AvroSerde.of(AgentTask.class);
+
+    // When the serde writes it, twice on the same thread (its buffer is reused)
+    byte[] first = tasks.encode(task);
+    byte[] second = tasks.encode(task);
+
+    // Then the bytes are those of Avro's own single-object encoder, which other clients read
+    byte[] avros = new BinaryMessageEncoder<AgentTask>(SpecificData.getForClass(AgentTask.class), tasks.schema())
+        .encode(task).array();
+    assertThat(first).isEqualTo(avros).isEqualTo(second);
   }
 
   @Test

@@ -150,7 +150,7 @@ class RouterThroughputBenchmark {
       // The router application exactly as the Orchestrator service runs it.
       OrchestratorConfig config = orchestratorConfig(routerId, bootstrap, dir);
       KafkaStreams streams = new KafkaStreams(OrchestratorTopology.router(config, classifier, Clock.systemUTC()),
-          Orchestrator.streamsProperties(config));
+          withOverrides(Orchestrator.streamsProperties(config)));
       streams.start();
       return streams::close;
     });
@@ -193,6 +193,7 @@ class RouterThroughputBenchmark {
       Properties properties = Orchestrator.streamsProperties(new OrchestratorConfig(id, bootstrap, dir.resolve(id),
           EnumSet.allOf(AgentType.class), PriceTable.free(), Optional.empty()));
       properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, maxTaskIdleMs);
+      withOverrides(properties);
       KafkaStreams streams = new KafkaStreams(StagedRouter.build(stage,
           System.getProperty("benchmark.pendingStore", "cached"), classifier, UNLIMITED, Clock.systemUTC()),
           properties);
@@ -368,7 +369,19 @@ class RouterThroughputBenchmark {
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    return p;
+    return withOverrides(p);
+  }
+
+  /**
+   * Applies each {@code -Dbenchmark.streams.NAME=VALUE} as the Streams setting NAME, to every topology
+   * the benchmark runs alike (e.g. {@code -Dbenchmark.streams.producer.linger.ms=5}), to try a setting
+   * before it is made the orchestrator's.
+   */
+  private static Properties withOverrides(Properties properties) {
+    String prefix = "benchmark.streams.";
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+        .forEach(name -> properties.put(name.substring(prefix.length()), System.getProperty(name)));
+    return properties;
   }
 
   private static int freePort() throws Exception {

@@ -1,5 +1,6 @@
 package io.suqi.orchestrator.cache;
 
+import io.suqi.orchestrator.table.TableValueSerde;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.GoldChange;
 import io.suqi.schemas.Response;
@@ -54,7 +55,7 @@ public final class AnswerCache {
   public static StoreBuilder<?> goldChangesStore() {
     // In the heap: one entry per tenant, read for every analytics question.
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GOLD_CHANGES_STORE), Serdes.String(),
-        Topics.GOLD_CHANGES.valueSerde());
+        new TableValueSerde<>(Topics.GOLD_CHANGES.valueSerde()));
   }
 
   /** The cached answer still valid at {@code now}; a stale one is dropped. */

@@ -17,10 +17,10 @@ public final class InjectionScan {
    * A sign and the literals its pattern cannot match without (one of them must occur): a plain
    * {@code contains} rules most signs out for an ordinary question, so only a few regexes run.
    */
-  private record Sign(String name, Pattern pattern, List<String> requires) {
+  private record Sign(String name, Pattern pattern, String[] requires) {
 
     boolean shownBy(String text) {
-      for (String literal : requires) {
+      for (String literal : requires) {   // an array: no iterator for each sign of each question
         if (text.contains(literal)) {
           return pattern.matcher(text).find();
         }
@@ -29,7 +29,7 @@ public final class InjectionScan {
     }
   }
 
-  private static final List<Sign> SIGNS = List.of(
+  private static final Sign[] SIGNS = {
       sign("sql_comment", "(--|/\\*|\\*/|#\\s*$)", "--", "/*", "*/", "#"),
       sign("sql_stacked_statement", ";\\s*(select|insert|update|delete|drop|alter|create|grant|truncate|copy)\\b", ";"),
       sign("sql_union", "\\bunion\\s+(all\\s+)?select\\b", "union"),
@@ -43,13 +43,13 @@ public final class InjectionScan {
       sign("role_escape", "\\b(system prompt|you are now|act as (an? )?(admin|root|dba|superuser))\\b",
           "system prompt", "you are now", "act as"),
       sign("tenant_escape", "\\b(other|another|all|every)\\s+(tenants?|customers' data|companies)\\b",
-          "tenant", "customers' data", "companies"));
+          "tenant", "customers' data", "companies")};
 
   private InjectionScan() {}
 
   /** The patterns see lower-cased text (see {@link #signs}), so they match case-sensitively. */
   private static Sign sign(String name, String regex, String... requires) {
-    return new Sign(name, Pattern.compile(regex, Pattern.MULTILINE), List.of(requires));
+    return new Sign(name, Pattern.compile(regex, Pattern.MULTILINE), requires);
   }
 
   /** The signs the question shows, in a fixed order; empty for an ordinary question. */
@@ -58,12 +58,15 @@ public final class InjectionScan {
       return List.of();
     }
     String text = question.toLowerCase(Locale.ROOT);
-    List<String> found = new ArrayList<>(1);
+    List<String> found = null;
     for (Sign sign : SIGNS) {
       if (sign.shownBy(text)) {
+        if (found == null) {
+          found = new ArrayList<>(1);
+        }
         found.add(sign.name());
       }
     }
-    return found;
+    return found == null ? List.of() : found;
   }
 }

@@ -3,7 +3,6 @@ package io.suqi.orchestrator.cost;
 import io.suqi.schemas.AgentResult;
 import io.suqi.schemas.Answer;
 import io.suqi.schemas.Citation;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -23,7 +22,28 @@ public final class TokenRule {
     if (text == null || text.isEmpty()) {
       return 0;
     }
-    return (text.getBytes(StandardCharsets.UTF_8).length + 3) / 4;
+    return (utf8Length(text) + 3) / 4;
+  }
+
+  /** The length of the text in UTF-8, counted without encoding it (this runs for every question routed). */
+  static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (!Character.isSurrogate(c)) {
+        bytes += 3;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;   // a pair: one code point beyond the BMP
+        i++;
+      } else {
+        bytes += 1;   // a lone surrogate, which String.getBytes(UTF_8) writes as "?"
+      }
+    }
+    return bytes;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.suqi.orchestrator.gate;
 
+import io.suqi.orchestrator.table.TableValueSerde;
 import io.suqi.schemas.Topics;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -54,12 +55,12 @@ public final class GateStores {
    */
   public static StoreBuilder<?> apiKeys() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(API_KEYS), Serdes.String(),
-        Topics.API_KEYS.valueSerde());
+        new TableValueSerde<>(Topics.API_KEYS.valueSerde()));
   }
 
   public static StoreBuilder<?> tenantPolicies() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TENANT_POLICIES), Serdes.String(),
-        Topics.TENANT_POLICIES.valueSerde());
+        new TableValueSerde<>(Topics.TENANT_POLICIES.valueSerde()));
   }
 
   static Serde<TokenBucket> bucketSerde() {

@@ -24,6 +24,15 @@ class TokenRuleTest {
   }
 
   @Test
+  void theUtf8LengthIsThatOfTheEncodedText() {
+    for (String text : List.of("plain ascii", "caf\u00e9", "\u6771\u4eac", "\ud83d\uded2 cart", "lone \ud83d high",
+        "lone \uded2 low", "ends high \ud83d", "\u0000\u007f\u0080\u07ff\u0800\uffff")) {
+      assertThat(TokenRule.utf8Length(text)).as(text)
+          .isEqualTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    }
+  }
+
+  @Test
   void aStepCountsItsQuestionAndEverythingItAnswered() {
     Answer answer = Answer.newBuilder().setText("12345678").setSql("SELECT 1").setColumns(List.of("a"))
         .setColumnTypes(List.of("text")).setRows(List.of(List.of("x"), java.util.Arrays.asList((String) null)))
