@@ -1,6 +1,5 @@
 package io.suqi.orchestrator.cache;
 
-import io.suqi.orchestrator.table.TableValueSerde;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.GoldChange;
 import io.suqi.schemas.Response;
@@ -55,7 +54,7 @@ public final class AnswerCache {
   public static StoreBuilder<?> goldChangesStore() {
     // In the heap: one entry per tenant, read for every analytics question.
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(GOLD_CHANGES_STORE), Serdes.String(),
-        new TableValueSerde<>(Topics.GOLD_CHANGES.valueSerde()));
+        Topics.GOLD_CHANGES.valueSerde());
   }
 
   /** The cached answer still valid at {@code now}; a stale one is dropped. */

@@ -1,6 +1,5 @@
 package io.suqi.orchestrator.gate;
 
-import io.suqi.orchestrator.table.TableValueSerde;
 import io.suqi.schemas.Topics;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -55,12 +54,12 @@ public final class GateStores {
    */
   public static StoreBuilder<?> apiKeys() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(API_KEYS), Serdes.String(),
-        new TableValueSerde<>(Topics.API_KEYS.valueSerde()));
+        Topics.API_KEYS.valueSerde());
   }
 
   public static StoreBuilder<?> tenantPolicies() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TENANT_POLICIES), Serdes.String(),
-        new TableValueSerde<>(Topics.TENANT_POLICIES.valueSerde()));
+        Topics.TENANT_POLICIES.valueSerde());
   }
 
   static Serde<TokenBucket> bucketSerde() {
