@@ -118,9 +118,10 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private BinaryEncoder encoder;
 
     <T> byte[] encode(byte[] header, DatumWriter<T> writer, T value) throws IOException {
+      // Reconfiguring flushes what a failed encoding left in the encoder: into the stream, before the reset.
+      encoder = EncoderFactory.get().binaryEncoder(out, encoder);
       out.reset();
       out.write(header);
-      encoder = EncoderFactory.get().binaryEncoder(out, encoder);
       writer.write(value, encoder);
       encoder.flush();
       return out.toByteArray();

@@ -46,7 +46,11 @@ class AvroSerdeTest {
         .setIssuedAt(Instant.ofEpochMilli(1_700_000_000_123L)).setEarlierSteps(List.of()).setRouting(routing).build();
     AvroSerde<AgentTask> tasks = AvroSerde.of(AgentTask.class);
 
-    // When the serde writes it, twice on the same thread (its buffer is reused)
+    // When the serde writes it, twice on the same thread (its buffer is reused), after a record it
+    // could not write (a required field missing) left part of itself in the encoder
+    AgentTask broken = AgentTask.newBuilder(task).build();
+    broken.setPlatform(null);
+    assertThatThrownBy(() -> tasks.encode(broken)).isInstanceOf(RuntimeException.class);
     byte[] first = tasks.encode(task);
     byte[] second = tasks.encode(task);
 
