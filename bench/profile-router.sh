@@ -28,7 +28,10 @@ wait_for() { until round3_has "$1"; do kill -0 $mvn_pid 2>/dev/null || { tail -2
 
 echo "running the benchmark ($questions questions × 3 rounds); its output: $log"
 fork=
-until [ -n "$fork" ]; do sleep 0.5; fork=$(jcmd -l | awk '/surefire/ && !/Launcher/ {print $1; exit}'); done
+until [ -n "$fork" ]; do
+  kill -0 $mvn_pid 2>/dev/null || { tail -20 "$log"; exit 1; }
+  sleep 0.5; fork=$(jcmd -l | awk '/surefire/ && !/Launcher/ {print $1; exit}')
+done
 wait_for 'round 3 of 3'
 profiler start,event=cpu,interval=200us,threads
 wait_for '^pass-through .*steady'
