@@ -24,12 +24,14 @@ mvn_pid=$!
 trap 'kill $mvn_pid 2>/dev/null || true' EXIT
 profiler() { java bench/profile/Attach.java "$fork" "$lib" "$1" > /dev/null; }
 round3_has() { sed -n '/^round 3 of 3/,$p' "$log" | grep -q "$1"; }
-wait_for() { until round3_has "$1"; do kill -0 $mvn_pid 2>/dev/null || { tail -20 "$log"; exit 1; }; sleep 0.05; done; }
+# Stops with the benchmark's last output when it ended early.
+benchmark_running() { kill -0 $mvn_pid 2>/dev/null || { tail -20 "$log"; exit 1; }; }
+wait_for() { until round3_has "$1"; do benchmark_running; sleep 0.05; done; }
 
 echo "running the benchmark ($questions questions × 3 rounds); its output: $log"
 fork=
 until [ -n "$fork" ]; do
-  kill -0 $mvn_pid 2>/dev/null || { tail -20 "$log"; exit 1; }
+  benchmark_running
   sleep 0.5; fork=$(jcmd -l | awk '/surefire/ && !/Launcher/ {print $1; exit}')
 done
 wait_for 'round 3 of 3'

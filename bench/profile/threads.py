@@ -6,14 +6,14 @@ SAMPLE_US = 200
 
 
 def group(thread):
-    if 'StreamThread' in thread and 'producer' not in thread and 'heartbeat' not in thread:
-        return 'stream thread'
-    for part, name in (('producer-network', 'its producer network thread'),
+    """The benchmark's own grouping (CpuTime.Kind in the benchmark), with the broker and the JVM's threads split."""
+    for part, name in (('kafka-producer-network-thread', 'its producer network thread'),
+                       ('-StreamThread-', 'stream thread'),
                        ('request-handler', 'broker request handlers'),
                        ('data-plane-kafka-network', 'broker network threads'),
                        ('[main', 'the watcher (main)'),
                        ('GC', 'GC'), ('Conc#', 'GC'), ('Refine#', 'GC'),
-                       ('Compiler', 'JIT'), ('CompilerThre', 'JIT')):
+                       ('Compiler', 'JIT')):
         if part in thread:
             return name
     return 'other'
