@@ -79,8 +79,7 @@ final class StagedRouter {
         Topics.ANSWERED.name(), Topics.API_KEYS.name(), Topics.TENANT_POLICIES.name(), Topics.GOLD_CHANGES.name());
     topology.addProcessor(STAGES, () -> new StageProcessor(stage, classifier, router, gates, clock), QUESTIONS);
     topology.addProcessor("ignored", Ignored::new, OTHER_INPUTS);
-    topology.addStateStore(GateStores.throttles(), STAGES);
-    topology.addStateStore(GateStores.tokenUsage(), STAGES);
+    topology.addStateStore(GateStores.askers(), STAGES);
     topology.addStateStore(GateStores.apiKeys(), STAGES);
     topology.addStateStore(GateStores.tenantPolicies(), STAGES);
     topology.addStateStore(AnswerCache.store(), STAGES);

@@ -108,8 +108,7 @@ public final class OrchestratorTopology {
     topology.addProcessor(CLASSIFY_AND_ROUTE, () -> new QuestionProcessor(classifier, planner, router, config.gates(),
         config.cache(), clock), QUESTIONS);
     topology.addProcessor(KEEP_ANSWERS, () -> new AnsweredProcessor(config.gates(), config.cache()), ANSWERS);
-    topology.addStateStore(GateStores.throttles(), ROUTER_PROCESSORS);
-    topology.addStateStore(GateStores.tokenUsage(), ROUTER_PROCESSORS);
+    topology.addStateStore(GateStores.askers(), ROUTER_PROCESSORS);
     topology.addStateStore(AnswerCache.store(), ROUTER_PROCESSORS);
     addTable(topology, Topics.API_KEYS, GateStores.apiKeys(), GateStores.API_KEYS, UnaryOperator.identity());
     addTable(topology, Topics.TENANT_POLICIES, GateStores.tenantPolicies(), GateStores.TENANT_POLICIES,

@@ -112,6 +112,23 @@ class GatesAndCacheTopologyTest {
   }
 
   @Test
+  void a_key_revoked_after_its_first_question_is_rejected_from_then_on() {
+    // Given: a question already let through with the key
+    ask(question(ACME, "revenue by store").setApiKeyHash(ACME_KEY));
+    assertThat(fixture.tasksOf(AgentType.ANALYTICS).readValuesToList()).hasSize(1);
+
+    // When
+    apiKeys.pipeInput(ACME_KEY, ApiKey.newBuilder(key(ACME_KEY, ACME, null)).setRevokedAt(START).build());
+    ask(question(ACME, "units by store").setApiKeyHash(ACME_KEY));
+
+    // Then
+    Response rejected = responses.readValue();
+    assertThat(rejected.getRejection().getReason()).isEqualTo(RejectionReason.UNAUTHENTICATED);
+    assertThat(rejected.getAnswer().getText()).contains("revoked");
+    assertThat(fixture.tasksOf(AgentType.ANALYTICS).isEmpty()).isTrue();
+  }
+
+  @Test
   void a_rejection_is_logged_with_its_reason() {
     // When
     String id = ask(question(ACME, "revenue by store").setApiKeyHash("never-issued"));
@@ -217,6 +234,25 @@ class GatesAndCacheTopologyTest {
     clock.advance(Duration.ofHours(15));
     ask(question(ACME, "units by store"));
     assertThat(responses.isEmpty()).isTrue();
+  }
+
+  @Test
+  void the_days_tokens_add_up_across_the_questions_let_through_in_between() {
+    // Given: acme may use 1,000 tokens a day; a first answer used 600, and a second question was let
+    // through (taking a throttle token) before its answer used 600 more
+    policies.pipeInput(ACME, policy(ACME).setTokensPerDay(1_000L).build());
+    String first = ask(question(ACME, "revenue by store"));
+    results.pipeInput(first, result(first, ACME, ResultStatus.OK, 600));
+    String second = ask(question(ACME, "units by store"));
+    results.pipeInput(second, result(second, ACME, ResultStatus.OK, 600));
+    assertThat(responses.readValuesToList()).extracting(Response::getStatus)
+        .containsExactly(ResponseStatus.ANSWERED, ResponseStatus.ANSWERED);
+
+    // When
+    ask(question(ACME, "margin by store"));
+
+    // Then: 1,200 tokens used
+    assertThat(responses.readValue().getRejection().getReason()).isEqualTo(RejectionReason.QUOTA_EXCEEDED);
   }
 
   @Test

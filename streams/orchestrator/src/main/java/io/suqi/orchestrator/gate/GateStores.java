@@ -10,18 +10,18 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The gates' state stores. Throttles and quotas are changelogged key-value stores keyed by
- * {@code tenant:<id>} and {@code user:<tenant>/<user>}: they move with the tenant's partition to
- * whichever instance runs it and survive restarts. Throttles and usage are cached in memory: a
- * tenant's bucket changes with every question, and the cache writes only its last value per
- * commit to RocksDB and the changelog.
+ * The gates' state stores. Throttles and quotas share one changelogged key-value store, keyed by
+ * {@code tenant:<id>} and {@code user:<tenant>/<user>}, one record an asker ({@link AskerState}): it
+ * moves with the tenant's partition to whichever instance runs it and survives restarts. It is
+ * cached in memory: a tenant's bucket changes with every question, and the cache writes only its
+ * last value per commit to RocksDB and the changelog. One record for both gates, because a
+ * question reads both: the cache then always holds what the quota reads, where a usage store of
+ * its own would miss the cache and read RocksDB for every question of an asker with no usage yet.
  */
 public final class GateStores {
 
-  /** Throttle buckets (questions per minute). */
-  public static final String THROTTLES = "gate-throttles";
-  /** Token usage per UTC day. */
-  public static final String TOKEN_USAGE = "gate-token-usage";
+  /** Each asker's throttle bucket (questions per minute) and token usage of the UTC day. */
+  public static final String ASKERS = "gate-askers";
   /** API keys by hash (loaded from suqi.api-keys). */
   public static final String API_KEYS = "gate-api-keys";
   /** Tenant policies (loaded from suqi.tenant-policies). */
@@ -37,53 +37,50 @@ public final class GateStores {
     return "user:" + tenantId + "/" + userId;
   }
 
-  /** The throttles' store: changelogged, so a bucket survives a restart and moves with its partition. */
-  public static StoreBuilder<?> throttles() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(THROTTLES), Serdes.String(), bucketSerde())
-        .withCachingEnabled();
-  }
-
-  public static StoreBuilder<?> tokenUsage() {
-    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOKEN_USAGE), Serdes.String(), usageSerde())
+  /** The askers' store: changelogged, so buckets and usage survive a restart and move with their partition. */
+  public static StoreBuilder<?> askers() {
+    return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASKERS), Serdes.String(), askerSerde())
         .withCachingEnabled();
   }
 
   /**
    * Loaded from their topics; changelogged like every store, so a new instance restores them. In the
-   * heap: a few entries per tenant, read for every question, so a map lookup rather than RocksDB's.
+   * heap: a few entries per tenant, read for every question, so a map lookup rather than RocksDB's;
+   * and each distinct value is decoded once ({@link RememberedValues}).
    */
   public static StoreBuilder<?> apiKeys() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(API_KEYS), Serdes.String(),
-        Topics.API_KEYS.valueSerde());
+        RememberedValues.of(Topics.API_KEYS.valueSerde()));
   }
 
   public static StoreBuilder<?> tenantPolicies() {
     return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TENANT_POLICIES), Serdes.String(),
-        Topics.TENANT_POLICIES.valueSerde());
+        RememberedValues.of(Topics.TENANT_POLICIES.valueSerde()));
   }
 
-  static Serde<TokenBucket> bucketSerde() {
-    Serializer<TokenBucket> serializer = (topic, bucket) -> bucket == null ? null
-        : ByteBuffer.allocate(16).putDouble(bucket.tokens()).putLong(bucket.updatedAtMillis()).array();
-    Deserializer<TokenBucket> deserializer = (topic, bytes) -> {
-      if (bytes == null) {
+  /** 33 bytes: which parts are there (bit 0 the bucket, bit 1 the usage), then bucket and usage (zeros if absent). */
+  static Serde<AskerState> askerSerde() {
+    Serializer<AskerState> serializer = (topic, state) -> {
+      if (state == null) {
         return null;
       }
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      return new TokenBucket(buffer.getDouble(), buffer.getLong());
+      TokenBucket bucket = state.bucket();
+      DayUsage usage = state.usage();
+      return ByteBuffer.allocate(33)
+          .put((byte) ((bucket == null ? 0 : 1) | (usage == null ? 0 : 2)))
+          .putDouble(bucket == null ? 0 : bucket.tokens()).putLong(bucket == null ? 0 : bucket.updatedAtMillis())
+          .putLong(usage == null ? 0 : usage.epochDay()).putLong(usage == null ? 0 : usage.tokens())
+          .array();
     };
-    return Serdes.serdeFrom(serializer, deserializer);
-  }
-
-  static Serde<DayUsage> usageSerde() {
-    Serializer<DayUsage> serializer = (topic, usage) -> usage == null ? null
-        : ByteBuffer.allocate(16).putLong(usage.epochDay()).putLong(usage.tokens()).array();
-    Deserializer<DayUsage> deserializer = (topic, bytes) -> {
+    Deserializer<AskerState> deserializer = (topic, bytes) -> {
       if (bytes == null) {
         return null;
       }
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      return new DayUsage(buffer.getLong(), buffer.getLong());
+      byte parts = buffer.get();
+      TokenBucket bucket = new TokenBucket(buffer.getDouble(), buffer.getLong());
+      DayUsage usage = new DayUsage(buffer.getLong(), buffer.getLong());
+      return new AskerState((parts & 1) == 0 ? null : bucket, (parts & 2) == 0 ? null : usage);
     };
     return Serdes.serdeFrom(serializer, deserializer);
   }

@@ -21,24 +21,24 @@ public final class Gates {
   private final KeyGate keys;
   private final RoleGate roles = new RoleGate();
   private final PlatformGate platforms = new PlatformGate();
-  private final Throttle throttle;
+  private final Throttle throttle = new Throttle();
   private final TokenQuota quota;
   private final KeyValueStore<String, TenantPolicy> policies;
+  private final KeyValueStore<String, AskerState> askers;
 
   Gates(GateSettings defaults, KeyValueStore<String, ApiKey> apiKeys, KeyValueStore<String, TenantPolicy> policies,
-      KeyValueStore<String, TokenBucket> buckets, KeyValueStore<String, DayUsage> usage) {
+      KeyValueStore<String, AskerState> askers) {
     this.defaults = defaults;
     this.keys = new KeyGate(apiKeys::get);
     this.policies = policies;
-    this.throttle = new Throttle(buckets);
-    this.quota = new TokenQuota(usage);
+    this.askers = askers;
+    this.quota = new TokenQuota(askers);
   }
 
   /** The gates over the stores of {@link GateStores}, connected to the calling processor. */
   public static Gates connect(ProcessingContext context, GateSettings defaults) {
     return new Gates(defaults, context.getStateStore(GateStores.API_KEYS),
-        context.getStateStore(GateStores.TENANT_POLICIES), context.getStateStore(GateStores.THROTTLES),
-        context.getStateStore(GateStores.TOKEN_USAGE));
+        context.getStateStore(GateStores.TENANT_POLICIES), context.getStateStore(GateStores.ASKERS));
   }
 
   /** The tenant's policy, or null for the defaults; read once per question and given to {@link #admit}. */
@@ -66,12 +66,13 @@ public final class Gates {
       return rejected.of(asker);
     }
     Limits limits = Limits.of(policy, defaults);
+    AskerStates states = AskerStates.read(askers, asker);
     // Quota before throttle: a question the quota turns away must not use up a throttle token.
-    verdict = quota.check(asker, limits, now.toEpochMilli());
+    verdict = quota.check(asker, limits, states, now.toEpochMilli());
     if (verdict instanceof Verdict.Rejected rejected) {
       return rejected.of(asker);
     }
-    verdict = throttle.take(asker, limits, now.toEpochMilli());
+    verdict = throttle.take(asker, limits, states, now.toEpochMilli());
     return verdict instanceof Verdict.Rejected rejected ? rejected.of(asker) : verdict;
   }
 

@@ -2,7 +2,6 @@ package io.suqi.orchestrator.gate;
 
 import io.suqi.schemas.RejectionReason;
 import java.util.Locale;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Questions per minute, per tenant and per user: a question is let through only if both the
@@ -11,34 +10,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class Throttle {
 
-  private final KeyValueStore<String, TokenBucket> buckets;
-
-  Throttle(KeyValueStore<String, TokenBucket> buckets) {
-    this.buckets = buckets;
-  }
-
-  Verdict take(Asker asker, Limits limits, long nowMillis) {
-    String tenantKey = GateStores.tenantKey(asker.tenantId());
-    TokenBucket tenant = current(tenantKey, limits.questionsPerMinute(), nowMillis);
+  Verdict take(Asker asker, Limits limits, AskerStates states, long nowMillis) {
+    TokenBucket tenant = current(states.tenant(), limits.questionsPerMinute(), nowMillis);
     if (!tenant.hasOne()) {
       return throttled(String.format(Locale.ROOT, "tenant %s asked more than %d questions per minute",
           asker.tenantId(), limits.questionsPerMinute()), tenant.millisUntilOne(limits.questionsPerMinute()));
     }
-    String userKey = asker.userId().map(user -> GateStores.userKey(asker.tenantId(), user)).orElse(null);
-    TokenBucket user = userKey == null ? null : current(userKey, limits.userQuestionsPerMinute(), nowMillis);
+    TokenBucket user = states.hasUser() ? current(states.user(), limits.userQuestionsPerMinute(), nowMillis) : null;
     if (user != null && !user.hasOne()) {
       return throttled(String.format(Locale.ROOT, "user %s asked more than %d questions per minute",
           asker.userId().get(), limits.userQuestionsPerMinute()), user.millisUntilOne(limits.userQuestionsPerMinute()));
     }
-    buckets.put(tenantKey, tenant.takeOne());
-    if (user != null) {
-      buckets.put(userKey, user.takeOne());
-    }
+    states.putBuckets(tenant.takeOne(), user == null ? null : user.takeOne());
     return new Verdict.Admitted(asker);
   }
 
-  private TokenBucket current(String key, int perMinute, long nowMillis) {
-    TokenBucket stored = buckets.get(key);
+  private static TokenBucket current(AskerState state, int perMinute, long nowMillis) {
+    TokenBucket stored = state.bucket();
     return stored == null ? TokenBucket.full(perMinute, nowMillis) : stored.refilled(perMinute, nowMillis);
   }
 

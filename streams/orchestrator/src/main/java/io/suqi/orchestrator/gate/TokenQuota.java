@@ -15,22 +15,21 @@ final class TokenQuota {
 
   private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
-  private final KeyValueStore<String, DayUsage> usage;
+  private final KeyValueStore<String, AskerState> askers;
 
-  TokenQuota(KeyValueStore<String, DayUsage> usage) {
-    this.usage = usage;
+  TokenQuota(KeyValueStore<String, AskerState> askers) {
+    this.askers = askers;
   }
 
-  Verdict check(Asker asker, Limits limits, long nowMillis) {
+  Verdict check(Asker asker, Limits limits, AskerStates states, long nowMillis) {
     long day = Math.floorDiv(nowMillis, DAY_MILLIS);
     long untilMidnight = (day + 1) * DAY_MILLIS - nowMillis;
-    long tenantUsed = usedOn(GateStores.tenantKey(asker.tenantId()), day);
+    long tenantUsed = states.tenant().tokensOn(day);
     if (tenantUsed >= limits.tokensPerDay()) {
       return exceeded(String.format(Locale.ROOT, "tenant %s used its %,d agent tokens of today (UTC)",
           asker.tenantId(), limits.tokensPerDay()), untilMidnight);
     }
-    if (asker.userId().isPresent()
-        && usedOn(GateStores.userKey(asker.tenantId(), asker.userId().get()), day) >= limits.userTokensPerDay()) {
+    if (states.hasUser() && states.user().tokensOn(day) >= limits.userTokensPerDay()) {
       return exceeded(String.format(Locale.ROOT, "user %s used their %,d agent tokens of today (UTC)",
           asker.userId().get(), limits.userTokensPerDay()), untilMidnight);
     }
@@ -46,14 +45,10 @@ final class TokenQuota {
     userId.ifPresent(user -> add(GateStores.userKey(tenantId, user), day, tokens));
   }
 
-  private long usedOn(String key, long day) {
-    DayUsage stored = usage.get(key);
-    return stored == null ? 0 : stored.tokensOn(day);
-  }
-
   private void add(String key, long day, long tokens) {
-    DayUsage stored = usage.get(key);
-    usage.put(key, (stored == null ? new DayUsage(day, 0) : stored).plus(day, tokens));
+    AskerState stored = AskerStates.stored(askers, key);
+    DayUsage usage = stored.usage() == null ? new DayUsage(day, 0) : stored.usage();
+    askers.put(key, stored.withUsage(usage.plus(day, tokens)));
   }
 
   private static Verdict exceeded(String why, long retryAfterMs) {
