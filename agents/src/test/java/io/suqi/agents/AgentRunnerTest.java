@@ -49,7 +49,7 @@ class AgentRunnerTest {
   private static AgentTask task(String queryId, String question) {
     return AgentTask.newBuilder().setQueryId(queryId).setTenantId("acme").setPlatform("test").setQuestion(question)
         .setIntent(Intent.ANALYTICS).setConfidence(0.9).setAgent(AgentType.ANALYTICS).setStepNumber(1)
-        .setContextLimit(10).setIssuedAt(NOW).build();
+        .setContextLimit(10).setIssuedAt(NOW.toEpochMilli()).build();
   }
 
   private static ConsumerRecord<String, byte[]> record(long offset, String key, byte[] value) {

@@ -33,17 +33,8 @@ class AvroSerdeTest {
 
   @Test
   void itWritesAvrosSingleObjectEncodingByteForByte() throws Exception {
-    // Given a task with a nested record, an array, a union and a logical type
-    Routing routing = new Routing();
-    routing.setSubmittedAt(1_700_000_000_000L);
-    routing.setPlatform("chat");
-    routing.setIntent(Intent.ANALYTICS);
-    routing.setInjectionSigns(List.of("sql_comment"));
-    routing.setCacheKey("acme\u0001ANALYTICS\u000110\u0001top 5 stores");
-    AgentTask task = AgentTask.newBuilder().setQueryId("q-1").setTenantId("acme").setPlatform("chat")
-        .setQuestion("top 5 stores by revenue last month -- or else").setIntent(Intent.ANALYTICS).setConfidence(0.93)
-        .setAgent(AgentType.ANALYTICS).setStepNumber(1).setContextLimit(10)
-        .setIssuedAt(Instant.ofEpochMilli(1_700_000_000_123L)).setEarlierSteps(List.of()).setRouting(routing).build();
+    // Given a task with a nested record, an array and a union
+    AgentTask task = task();
     AvroSerde<AgentTask> tasks = AvroSerde.of(AgentTask.class);
 
     // When the serde writes it, twice on the same thread (its buffer is reused), after a record it
@@ -92,6 +83,35 @@ class AvroSerdeTest {
     assertThatThrownBy(() -> serde.decode("{\"question\":\"hi\"}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("not a Question");
+  }
+
+  @Test
+  void aTaskOfTheReleasedV4WithItsTimestampMillisIsReadWithTheSameMillis() throws Exception {
+    // Given a task written with v4, whose issued_at was a timestamp-millis
+    List<Schema> released = SchemaHistory.versionsOf(AgentTask.getClassSchema().getFullName());
+    Schema v4 = released.get(3);
+    assertThat(v4.getField("issued_at").schema().getLogicalType()).isNotNull();
+    ByteBuffer written = new BinaryMessageEncoder<AgentTask>(GenericData.get(), v4).encode(task());
+
+    // When the current serde reads it
+    AgentTask read = AvroSerde.of(AgentTask.class).decode(toBytes(written));
+
+    // Then
+    assertThat(read.getIssuedAt()).isEqualTo(1_700_000_000_123L);
+    assertThat(read.getRouting().getCacheKey()).isEqualTo("acme\u0001ANALYTICS\u000110\u0001top 5 stores");
+  }
+
+  private static AgentTask task() {
+    Routing routing = new Routing();
+    routing.setSubmittedAt(1_700_000_000_000L);
+    routing.setPlatform("chat");
+    routing.setIntent(Intent.ANALYTICS);
+    routing.setInjectionSigns(List.of("sql_comment"));
+    routing.setCacheKey("acme\u0001ANALYTICS\u000110\u0001top 5 stores");
+    return AgentTask.newBuilder().setQueryId("q-1").setTenantId("acme").setPlatform("chat")
+        .setQuestion("top 5 stores by revenue last month -- or else").setIntent(Intent.ANALYTICS).setConfidence(0.93)
+        .setAgent(AgentType.ANALYTICS).setStepNumber(1).setContextLimit(10)
+        .setIssuedAt(1_700_000_000_123L).setEarlierSteps(List.of()).setRouting(routing).build();
   }
 
   private static byte[] toBytes(ByteBuffer buffer) {

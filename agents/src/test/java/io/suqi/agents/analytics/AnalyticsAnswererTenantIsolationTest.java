@@ -60,7 +60,7 @@ class AnalyticsAnswererTenantIsolationTest {
         .setConfidence(0.9)
         .setAgent(AgentType.ANALYTICS)
         .setStepNumber(2)
-        .setIssuedAt(NOW)
+        .setIssuedAt(NOW.toEpochMilli())
         .build());
   }
 
@@ -124,7 +124,7 @@ class AnalyticsAnswererTenantIsolationTest {
     AgentTask task = AgentTask.newBuilder()
         .setQueryId("q-globex").setTenantId("globex").setPlatform("test").setQuestion("revenue by store")
         .setIntent(Intent.ANALYTICS).setConfidence(0.9).setAgent(AgentType.ANALYTICS).setStepNumber(2)
-        .setIssuedAt(NOW).build();
+        .setIssuedAt(NOW.toEpochMilli()).build();
     AgentResult result = answerer.handle(task);
     // Then it sees its own three stores, not acme's
     assertThat(result.getAnswer().getRows()).extracting(row -> row.get(0)).containsExactly("11", "13", "12");
@@ -136,7 +136,7 @@ class AnalyticsAnswererTenantIsolationTest {
     AgentResult result = answerer.handle(AgentTask.newBuilder()
         .setQueryId("q-blank").setTenantId(" ").setPlatform("test").setQuestion("revenue by store")
         .setIntent(Intent.ANALYTICS).setConfidence(0.9).setAgent(AgentType.ANALYTICS).setStepNumber(2)
-        .setIssuedAt(NOW).build());
+        .setIssuedAt(NOW.toEpochMilli()).build());
     // Then nothing is read
     assertThat(result.getStatus()).isEqualTo(ResultStatus.FAILED);
     assertThat(result.getError()).contains("a tenant id is required");

@@ -102,7 +102,7 @@ class AnalyticsAnswererTest {
         .setConfidence(0.9)
         .setAgent(AgentType.ANALYTICS)
         .setStepNumber(2)
-        .setIssuedAt(NOW)
+        .setIssuedAt(NOW.toEpochMilli())
         .build();
   }
 

@@ -56,7 +56,7 @@ class RagAnswererTest {
   private static AgentResult ask(String tenant, String question) {
     return answerer.handle(AgentTask.newBuilder().setQueryId("q-" + Math.abs(question.hashCode()))
         .setTenantId(tenant).setPlatform("test").setQuestion(question).setIntent(Intent.RAG).setConfidence(0.9)
-        .setAgent(AgentType.RAG).setStepNumber(1).setIssuedAt(NOW).build());
+        .setAgent(AgentType.RAG).setStepNumber(1).setIssuedAt(NOW.toEpochMilli()).build());
   }
 
   private static List<Citation> documentCitations(AgentResult result) {

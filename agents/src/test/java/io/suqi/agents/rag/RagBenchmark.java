@@ -161,7 +161,7 @@ class RagBenchmark {
   private static AgentTask task(String question) {
     return AgentTask.newBuilder().setQueryId("bench").setTenantId(DemoKnowledgeBase.ACME).setPlatform("bench")
         .setQuestion(question).setIntent(Intent.RAG).setConfidence(1).setAgent(AgentType.RAG).setStepNumber(1)
-        .setIssuedAt(Instant.now()).build();
+        .setIssuedAt(Instant.now().toEpochMilli()).build();
   }
 
   private static double ms(long startNanos) {

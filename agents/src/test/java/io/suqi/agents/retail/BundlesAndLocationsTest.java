@@ -133,6 +133,6 @@ class BundlesAndLocationsTest {
   private static AgentResult ask(String tenant, String question) {
     return answerer.handle(AgentTask.newBuilder().setQueryId("q").setTenantId(tenant).setPlatform("chat")
         .setQuestion(question).setIntent(Intent.RETAIL).setConfidence(0.9).setAgent(AgentType.RETAIL)
-        .setStepNumber(1).setContextLimit(10).setIssuedAt(CLOCK.instant()).setEarlierSteps(List.of()).build());
+        .setStepNumber(1).setContextLimit(10).setIssuedAt(CLOCK.instant().toEpochMilli()).setEarlierSteps(List.of()).build());
   }
 }

@@ -143,7 +143,7 @@ class SecurityAnswererTest {
   private static AgentResult ask(String tenant, String question) {
     return answerer.handle(AgentTask.newBuilder().setQueryId("task-" + (++asked)).setTenantId(tenant)
         .setPlatform("chat").setQuestion(question).setIntent(Intent.SECURITY).setConfidence(0.9)
-        .setAgent(AgentType.SECURITY).setStepNumber(1).setIssuedAt(NOW).build());
+        .setAgent(AgentType.SECURITY).setStepNumber(1).setIssuedAt(NOW.toEpochMilli()).build());
   }
 
   private static int seeded;

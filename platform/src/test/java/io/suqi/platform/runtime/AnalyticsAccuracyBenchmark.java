@@ -123,7 +123,7 @@ class AnalyticsAccuracyBenchmark {
   private static AgentTask task(String id, String tenant, String question) {
     return AgentTask.newBuilder().setQueryId("bench-" + id).setTenantId(tenant).setPlatform("bench").setQuestion(question)
         .setIntent(Intent.ANALYTICS).setConfidence(1.0).setAgent(AgentType.ANALYTICS).setStepNumber(1)
-        .setIssuedAt(Instant.now()).build();
+        .setIssuedAt(Instant.now().toEpochMilli()).build();
   }
 
   /** The reference's rows, normalised, as the superuser in UTC (it filters its tenant itself). */

@@ -63,7 +63,7 @@ final class Outputs {
   }
 
   void task(AgentTask task) {
-    forward(task.getQueryId(), task, task.getIssuedAt(), taskSinks.get(task.getAgent()));
+    forward(task.getQueryId(), task, Instant.ofEpochMilli(task.getIssuedAt()), taskSinks.get(task.getAgent()));
   }
 
   /** One sink per agent's task topic, so every topic the orchestrator writes is known up front. */

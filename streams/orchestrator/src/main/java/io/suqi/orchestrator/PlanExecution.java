@@ -206,7 +206,7 @@ final class PlanExecution {
               .collect(Collectors.joining(" and "));
       outputs.progress(progress(queryId, PlanTrace.stepNumber(task.getStepNumber()), PlanTrace.ASKED_NAME,
           task.getAgent(), "Asked the " + name(task.getAgent()) + " agent (" + "step " + task.getStepNumber() + after
-              + ")", task.getStepNumber(), StepStatus.ASKED, null, task.getIssuedAt()));
+              + ")", task.getStepNumber(), StepStatus.ASKED, null, Instant.ofEpochMilli(task.getIssuedAt())));
     }
   }
 

@@ -101,7 +101,7 @@ class OrchestratorTopologyTest {
     assertThat(task.getAgent()).isEqualTo(AgentType.ANALYTICS);
     assertThat(task.getStepNumber()).isEqualTo(1);
     assertThat(task.getContextLimit()).isEqualTo(7);
-    assertThat(task.getIssuedAt()).isEqualTo(clock.instant());
+    assertThat(task.getIssuedAt()).isEqualTo(clock.millis());
     assertThat(pendingStore().get("q1")).isEqualTo(new PendingQuestion(TENANT, Intent.ANALYTICS,
         task.getConfidence(), AgentType.ANALYTICS, SUBMITTED, clock.instant(), null,
         io.suqi.orchestrator.cache.CacheKey.of(TENANT, AgentType.ANALYTICS, 7,

@@ -92,7 +92,7 @@ class RouterAndAssemblerTopologyTest {
     // Then
     Routing routing = task.getRouting();
     assertThat(routing.getSubmittedAt()).isEqualTo(SUBMITTED.toEpochMilli());
-    assertThat(routing.getRoutedAt()).isEqualTo(task.getIssuedAt().toEpochMilli());
+    assertThat(routing.getRoutedAt()).isEqualTo(task.getIssuedAt());
     assertThat(routing.getIntent()).isEqualTo(task.getIntent());
     assertThat(routing.getConfidence()).isEqualTo(task.getConfidence());
     assertThat(routing.getUserId()).isEqualTo("ana");

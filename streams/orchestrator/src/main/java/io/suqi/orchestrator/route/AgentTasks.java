@@ -34,7 +34,7 @@ public final class AgentTasks {
     task.setAgent(agent);
     task.setStepNumber(FIRST_STEP);
     task.setContextLimit(question.getContextLimit());
-    task.setIssuedAt(issuedAt);
+    task.setIssuedAt(issuedAt.toEpochMilli());
     task.setEarlierSteps(List.of());
     task.setRouting(routing);
     return task;
@@ -54,7 +54,7 @@ public final class AgentTasks {
         .setAgent(planned.agent())
         .setStepNumber(planned.number())
         .setContextLimit(plan.contextLimit())
-        .setIssuedAt(issuedAt)
+        .setIssuedAt(issuedAt.toEpochMilli())
         .setEarlierSteps(plan.earlierStepsFor(step))
         .build();
   }
