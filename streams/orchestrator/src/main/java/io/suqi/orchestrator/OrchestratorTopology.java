@@ -63,8 +63,6 @@ public final class OrchestratorTopology {
   private static final String QUESTIONS = "questions";
   private static final String ANSWERS = "answers";
   private static final String CLASSIFY_AND_ROUTE = "classify-and-route";
-  private static final String KEEP_ANSWERS = "keep-answers";
-  private static final String[] ROUTER_PROCESSORS = {CLASSIFY_AND_ROUTE, KEEP_ANSWERS};
 
   private static final String TASKS = "tasks";
   private static final String PLANS = "plans";
@@ -105,11 +103,11 @@ public final class OrchestratorTopology {
     Planner planner = new Planner(classifier, Router::agentFor);
     addBytesSource(topology, QUESTIONS, Topics.QUERIES);
     addBytesSource(topology, ANSWERS, Topics.ANSWERED);
+    // One processor for the questions and the answers that come back: both use the gates and the cache.
     topology.addProcessor(CLASSIFY_AND_ROUTE, () -> new QuestionProcessor(classifier, planner, router, config.gates(),
-        config.cache(), clock), QUESTIONS);
-    topology.addProcessor(KEEP_ANSWERS, () -> new AnsweredProcessor(config.gates(), config.cache()), ANSWERS);
-    topology.addStateStore(GateStores.askers(), ROUTER_PROCESSORS);
-    topology.addStateStore(AnswerCache.store(), ROUTER_PROCESSORS);
+        config.cache(), clock), QUESTIONS, ANSWERS);
+    topology.addStateStore(GateStores.askers(), CLASSIFY_AND_ROUTE);
+    topology.addStateStore(AnswerCache.store(), CLASSIFY_AND_ROUTE);
     addTable(topology, Topics.API_KEYS, GateStores.apiKeys(), GateStores.API_KEYS, UnaryOperator.identity());
     addTable(topology, Topics.TENANT_POLICIES, GateStores.tenantPolicies(), GateStores.TENANT_POLICIES,
         UnaryOperator.identity());
@@ -184,7 +182,7 @@ public final class OrchestratorTopology {
     String loader = topic.name() + "-table";
     addBytesSource(topology, source, topic);
     topology.addProcessor(loader, () -> new TopicTable<>(topic, storeName, onArrival), source);
-    topology.addStateStore(store, loader, CLASSIFY_AND_ROUTE, KEEP_ANSWERS);
+    topology.addStateStore(store, loader, CLASSIFY_AND_ROUTE);
   }
 
   private static void addBytesSource(Topology topology, String name, Topic<String, ?> topic) {

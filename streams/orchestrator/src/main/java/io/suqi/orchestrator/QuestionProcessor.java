@@ -53,7 +53,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * planned into steps and handed to the assembler on suqi.plans; otherwise sent to its agent's task
  * topic. A question handed on costs one record: the facts of its routing travel in it ({@link Routing}),
  * and the assembler logs and streams its steps from them ({@link RoutingSteps}). A record that is not a
- * valid question goes to the dead-letter topic and the stream goes on.
+ * valid question goes to the dead-letter topic and the stream goes on. The answers that come back on
+ * suqi.answered reach this processor too, and are kept over the same gates and cache ({@link AnswerKeeper}).
  */
 final class QuestionProcessor implements Processor<String, byte[], String, Object> {
 
@@ -71,6 +72,7 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
   private Outputs outputs;
   private Gates gates;
   private AnswerCache cache;
+  private AnswerKeeper answers;
   private ProcessorContext<String, Object> context;
 
   QuestionProcessor(IntentClassifier classifier, Planner planner, Router router, GateSettings gateSettings,
@@ -89,11 +91,16 @@ final class QuestionProcessor implements Processor<String, byte[], String, Objec
     this.outputs = new Outputs(context, Outputs.ROUTER);
     this.gates = Gates.connect(context, gateSettings);
     this.cache = AnswerCache.connect(context, cacheSettings);
+    this.answers = new AnswerKeeper(gates, cache);
     context.schedule(EVICTION_INTERVAL, PunctuationType.WALL_CLOCK_TIME, at -> cache.evictExpired(clock.instant()));
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
+    if (context.recordMetadata().map(RecordMetadata::topic).filter(Topics.ANSWERED.name()::equals).isPresent()) {
+      answers.keep(record);
+      return;
+    }
     Question question;
     try {
       question = validQuestion(record.value());

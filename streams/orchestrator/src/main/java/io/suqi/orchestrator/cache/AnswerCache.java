@@ -1,5 +1,6 @@
 package io.suqi.orchestrator.cache;
 
+import com.google.common.hash.BloomFilter;
 import io.suqi.schemas.AgentType;
 import io.suqi.schemas.GoldChange;
 import io.suqi.schemas.Response;
@@ -34,14 +35,23 @@ public final class AnswerCache {
   private final CacheSettings settings;
   private final KeyValueStore<String, CachedAnswer> answers;
   private final KeyValueStore<String, GoldChange> goldChanges;
+  private final CachedKeys keys = new CachedKeys();
 
+  /** Reads the store's keys: call it once the store is restored (a processor's init). */
   AnswerCache(CacheSettings settings, KeyValueStore<String, CachedAnswer> answers,
       KeyValueStore<String, GoldChange> goldChanges) {
     this.settings = settings;
     this.answers = answers;
     this.goldChanges = goldChanges;
+    if (settings.enabled()) {
+      indexKeys(Long.MIN_VALUE);
+    }
   }
 
+  /**
+   * The cache of the calling processor's task, for that processor alone: the index of its keys sees
+   * only the answers this instance caches, so one processor both looks up and caches (the router's).
+   */
   public static AnswerCache connect(ProcessingContext context, CacheSettings settings) {
     return new AnswerCache(settings, context.getStateStore(STORE), context.getStateStore(GOLD_CHANGES_STORE));
   }
@@ -60,6 +70,9 @@ public final class AnswerCache {
   /** The cached answer still valid at {@code now}; a stale one is dropped. */
   public Optional<Response> get(String key, String tenantId, AgentType agent, Instant now) {
     if (!settings.enabled()) {
+      return Optional.empty();
+    }
+    if (!keys.mayHold(key)) {
       return Optional.empty();
     }
     CachedAnswer cached = answers.get(key);
@@ -83,21 +96,36 @@ public final class AnswerCache {
       expires = Math.min(expires, (Math.floorDiv(at, DAY_MILLIS) + 1) * DAY_MILLIS);
     }
     answers.put(key, new CachedAnswer(response, at, expires));
+    keys.add(key);
   }
 
   /** Drops every expired answer, so the store holds at most one time-to-live of answers. */
   public int evictExpired(Instant now) {
+    return indexKeys(now.toEpochMilli()).size();
+  }
+
+  /**
+   * Indexes the keys of the answers still valid at {@code nowMillis} ({@link CachedKeys}, which the
+   * deleted ones then leave) and deletes the others.
+   *
+   * @return the keys deleted
+   */
+  private List<String> indexKeys(long nowMillis) {
     List<String> expired = new ArrayList<>();
+    BloomFilter<String> kept = CachedKeys.empty(answers.approximateNumEntries());
     try (KeyValueIterator<String, CachedAnswer> all = answers.all()) {
       while (all.hasNext()) {
         KeyValue<String, CachedAnswer> entry = all.next();
-        if (now.toEpochMilli() >= entry.value.expiresAtMillis()) {
+        if (nowMillis >= entry.value.expiresAtMillis()) {
           expired.add(entry.key);
+        } else {
+          kept.put(entry.key);
         }
       }
     }
     expired.forEach(answers::delete);
-    return expired.size();
+    keys.replaceWith(kept);
+    return expired;
   }
 
   private boolean goldChangedSince(String tenantId, AgentType agent, long cachedAtMillis) {
