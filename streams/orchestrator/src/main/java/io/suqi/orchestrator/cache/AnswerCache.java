@@ -101,16 +101,16 @@ public final class AnswerCache {
 
   /** Drops every expired answer, so the store holds at most one time-to-live of answers. */
   public int evictExpired(Instant now) {
-    return indexKeys(now.toEpochMilli()).size();
+    return indexKeys(now.toEpochMilli());
   }
 
   /**
    * Indexes the keys of the answers still valid at {@code nowMillis} ({@link CachedKeys}, which the
    * deleted ones then leave) and deletes the others.
    *
-   * @return the keys deleted
+   * @return how many were deleted
    */
-  private List<String> indexKeys(long nowMillis) {
+  private int indexKeys(long nowMillis) {
     List<String> expired = new ArrayList<>();
     BloomFilter<String> kept = CachedKeys.empty(answers.approximateNumEntries());
     try (KeyValueIterator<String, CachedAnswer> all = answers.all()) {
@@ -125,7 +125,7 @@ public final class AnswerCache {
     }
     expired.forEach(answers::delete);
     keys.replaceWith(kept);
-    return expired;
+    return expired.size();
   }
 
   private boolean goldChangedSince(String tenantId, AgentType agent, long cachedAtMillis) {

@@ -7,8 +7,4 @@ record DayUsage(long epochDay, long tokens) {
   long tokensOn(long day) {
     return day == epochDay ? tokens : 0;
   }
-
-  DayUsage plus(long day, long more) {
-    return new DayUsage(day, tokensOn(day) + more);
-  }
 }

@@ -47,8 +47,7 @@ final class TokenQuota {
 
   private void add(String key, long day, long tokens) {
     AskerState stored = AskerStates.stored(askers, key);
-    DayUsage usage = stored.usage() == null ? new DayUsage(day, 0) : stored.usage();
-    askers.put(key, stored.withUsage(usage.plus(day, tokens)));
+    askers.put(key, stored.withUsage(new DayUsage(day, stored.tokensOn(day) + tokens)));
   }
 
   private static Verdict exceeded(String why, long retryAfterMs) {
